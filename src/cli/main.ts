@@ -1,0 +1,37 @@
+import yargs from 'yargs';
+import { UsageError } from '../errors.js';
+import * as scanCommand from './commands/scan.js';
+import { VERSION } from './version.js';
+
+/** Parse argv, run one command, and return its exit code. Every failure is one line and exit 2. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  // yargs drops a bare `-`; the Unix convention for standard input becomes --stdin.
+  const parser = yargs(argv.map((arg) => (arg === '-' ? '--stdin' : arg)))
+    .scriptName('secretguard')
+    .version(VERSION)
+    .command(scanCommand.command, scanCommand.describe, scanCommand.builder, async (args) => {
+      exitCode = await scanCommand.handler(args);
+    })
+    .demandCommand(1, 'name a command: secretguard scan [path]')
+    .strict()
+    .help()
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    });
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    process.stderr.write(`secretguard: ${describeError(error)}\n`);
+    return 2;
+  }
+  return exitCode;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof UsageError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return `unexpected error: ${message.split('\n')[0]}`;
+}

@@ -1,0 +1,57 @@
+import type { Rule } from '../rules/rule.js';
+
+export interface CompiledRule {
+  rule: Rule;
+  /** `rule.pattern` with the `g` and `d` flags the engine needs. */
+  regex: RegExp;
+}
+
+/**
+ * Rules ready to run: each pattern compiled once, and one combined keyword search that tells,
+ * in a single pass over a text, which rules can match at all.
+ */
+export interface RuleSet {
+  rules: readonly CompiledRule[];
+  prefilter: RegExp;
+  byKeyword: ReadonlyMap<string, readonly CompiledRule[]>;
+}
+
+const escapeRegExp = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+export function compileRules(rules: readonly Rule[]): RuleSet {
+  const compiled = rules
+    .filter((rule) => !rule.public)
+    .map((rule) => ({ rule, regex: new RegExp(rule.pattern.source, flagsFor(rule.pattern)) }));
+  const byKeyword = new Map<string, CompiledRule[]>();
+  for (const entry of compiled) {
+    for (const keyword of entry.rule.keywords) {
+      const list = byKeyword.get(keyword) ?? [];
+      list.push(entry);
+      byKeyword.set(keyword, list);
+    }
+  }
+  // Longest first, so that a keyword that extends another is the one reported.
+  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
+  const prefilter = new RegExp(keywords.map(escapeRegExp).join('|') || '(?!)', 'g');
+  return { rules: compiled, prefilter, byKeyword };
+}
+
+function flagsFor(pattern: RegExp): string {
+  let flags = 'gd';
+  if (pattern.ignoreCase) flags += 'i';
+  if (pattern.multiline) flags += 'm';
+  return flags;
+}
+
+/** The rules whose keywords occur in `text`, in rule order. */
+export function activeRules(ruleSet: RuleSet, text: string): CompiledRule[] {
+  const active = new Set<CompiledRule>();
+  const { prefilter, byKeyword } = ruleSet;
+  prefilter.lastIndex = 0;
+  for (let m = prefilter.exec(text); m; m = prefilter.exec(text)) {
+    for (const entry of byKeyword.get(m[0]) ?? []) active.add(entry);
+    if (active.size === ruleSet.rules.length) break;
+  }
+  if (active.size === 0) return [];
+  return ruleSet.rules.filter((entry) => active.has(entry));
+}

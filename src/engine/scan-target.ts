@@ -1,0 +1,57 @@
+import type { Finding, ScanTarget } from '../types.js';
+import { hasInlineAllow } from '../suppressions/inline.js';
+import type { Allowlist } from '../suppressions/allowlist.js';
+import { decode } from './decode.js';
+import { detect, type Candidate } from './detect.js';
+import { toFinding } from './finding.js';
+import { LineIndex } from './lines.js';
+import type { RuleSet } from './ruleset.js';
+
+export interface TargetResult {
+  findings: Finding[];
+  binary: boolean;
+  suppressedInline: number;
+  suppressedAllowlist: number;
+}
+
+/** One target through the engine and the inline and config suppressions, out as Findings. */
+export function scanTarget(target: ScanTarget, ruleSet: RuleSet, allowlist?: Allowlist): TargetResult {
+  const result: TargetResult = { findings: [], binary: false, suppressedInline: 0, suppressedAllowlist: 0 };
+  const decoded = decode(target.content);
+  if ('binary' in decoded) {
+    result.binary = true;
+    return result;
+  }
+  const { text } = decoded;
+  const lines = new LineIndex(text);
+  const candidates = detect(text, target.path, ruleSet, lines);
+  for (const candidate of candidates) {
+    const first = lines.lineOf(candidate.start);
+    const last = lines.lineOf(Math.max(candidate.start, candidate.end - 1));
+    if (target.changedLines && !overlapsChanged(first, last, target)) continue;
+    if (spannedLinesAllow(text, lines, first, last)) {
+      result.suppressedInline++;
+      continue;
+    }
+    if (allowlist?.allows(candidate, target.path)) {
+      result.suppressedAllowlist++;
+      continue;
+    }
+    result.findings.push(toFinding(candidate, target, text, lines, candidates));
+  }
+  return result;
+}
+
+function overlapsChanged(first: number, last: number, target: ScanTarget): boolean {
+  for (let line = first; line <= last; line++) if (target.changedLines!.has(line)) return true;
+  return false;
+}
+
+function spannedLinesAllow(text: string, lines: LineIndex, first: number, last: number): boolean {
+  for (let line = first; line <= last; line++) {
+    if (hasInlineAllow(text.slice(lines.lineStart(line), lines.lineEnd(line)))) return true;
+  }
+  return false;
+}
+
+export type { Candidate };

@@ -1,0 +1,7 @@
+/** The secretguard library API: the CLI and the GitHub Action are thin shells over these. */
+export { scan, type ScanOptions } from './scan.js';
+export { builtinRules } from './rules/index.js';
+export type { Rule, RuleSample, MatchContext } from './rules/rule.js';
+export type { Finding, ScanResult, ScanSummary, ScanTarget, Severity } from './types.js';
+export { SEVERITIES, severityRank } from './types.js';
+export { UsageError } from './errors.js';

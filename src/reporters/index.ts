@@ -1,0 +1,11 @@
+import { jsonReporter } from './json.js';
+import type { Reporter } from './reporter.js';
+import { textReporter } from './text.js';
+
+export const reporters = {
+  text: textReporter,
+  json: jsonReporter,
+} satisfies Record<string, Reporter>;
+
+export type Format = keyof typeof reporters;
+export const FORMATS = Object.keys(reporters) as Format[];

@@ -1,0 +1,78 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, posix } from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import { UsageError } from '../errors.js';
+import { git } from './git/run.js';
+import { readFiles } from './read-files.js';
+import type { SourceItem } from './source.js';
+
+/**
+ * The files a commit could include, read from the working tree. Inside a Git work tree that is
+ * what `git ls-files -co --exclude-standard` lists; elsewhere a fast-glob walk filtered by the
+ * folder's `.gitignore` files, evaluated by the `ignore` library the way Git does.
+ */
+export async function* workingTree(path: string, maxFileSize: number): AsyncGenerator<SourceItem> {
+  const stats = await stat(path).catch(() => {
+    throw new UsageError(`no such file or directory: ${path}`);
+  });
+  if (stats.isFile()) {
+    yield* readFiles(dirname(path), [basename(path)], maxFileSize);
+    return;
+  }
+  const files = (await listGitFiles(path)) ?? (await walkFolder(path));
+  yield* readFiles(path, files, maxFileSize);
+}
+
+/** Tracked plus untracked-but-not-ignored files, relative to `root`; undefined outside Git. */
+async function listGitFiles(root: string): Promise<string[] | undefined> {
+  let out: Buffer;
+  try {
+    out = await git(['ls-files', '-co', '--exclude-standard', '-z'], root);
+  } catch (error) {
+    if (error instanceof UsageError) return undefined; // not a repository, or git is missing: walk instead
+    throw error;
+  }
+  const files = out.toString('utf8').split('\0');
+  files.pop();
+  return [...new Set(files)];
+}
+
+async function walkFolder(root: string): Promise<string[]> {
+  const entries = await fg('**', {
+    cwd: root,
+    dot: true,
+    onlyFiles: false,
+    followSymbolicLinks: false,
+    objectMode: true,
+    ignore: ['**/.git/**'],
+    suppressErrors: true,
+  });
+  const files = entries.filter((e) => e.dirent.isFile() || e.dirent.isSymbolicLink()).map((e) => e.path);
+  const ignores = await loadGitignores(root, files.filter((f) => posix.basename(f) === '.gitignore'));
+  return files.filter((file) => !isIgnored(file, ignores));
+}
+
+/** `.gitignore` rules per folder (POSIX, '' for the root), shallowest first. */
+async function loadGitignores(root: string, gitignores: string[]): Promise<[string, Ignore][]> {
+  const loaded = await Promise.all(
+    gitignores.map(async (file): Promise<[string, Ignore]> => {
+      const dir = posix.dirname(file);
+      const rules = await readFile(join(root, file), 'utf8').catch(() => '');
+      return [dir === '.' ? '' : dir, ignore().add(rules)];
+    }),
+  );
+  return loaded.sort((a, b) => a[0].split('/').length - b[0].split('/').length || a[0].localeCompare(b[0]));
+}
+
+/** Deeper `.gitignore` files override shallower ones; the last matching rule decides, as in Git. */
+function isIgnored(file: string, ignores: [string, Ignore][]): boolean {
+  let ignored = false;
+  for (const [dir, rules] of ignores) {
+    if (dir && !file.startsWith(dir + '/')) continue;
+    const result = rules.test(dir ? file.slice(dir.length + 1) : file);
+    if (result.ignored) ignored = true;
+    else if (result.unignored) ignored = false;
+  }
+  return ignored;
+}

@@ -1,5 +1,6 @@
 /** The secretguard library API: the CLI and the GitHub Action are thin shells over these. */
-export { scan, type ScanOptions } from './scan.js';
+export { scan, scanStaged, scanCommits, type ScanOptions, type GitScanOptions } from './scan.js';
+export type { CommitSelection } from './sources/commits.js';
 export { builtinRules } from './rules/index.js';
 export type { Rule, RuleSample, MatchContext } from './rules/rule.js';
 export type { Finding, ScanResult, ScanSummary, ScanTarget, Severity } from './types.js';

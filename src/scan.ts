@@ -5,6 +5,8 @@ import { run } from './engine/run.js';
 import { builtinRules } from './rules/index.js';
 import type { Rule } from './rules/rule.js';
 import { DEFAULT_MAX_FILE_SIZE, type Source } from './sources/source.js';
+import { commitSource, type CommitSelection } from './sources/commits.js';
+import { stagedSource } from './sources/staged.js';
 import { stdinSource } from './sources/stdin.js';
 import { workingTree } from './sources/working-tree.js';
 import { buildAllowlist, type AllowlistSpec } from './suppressions/allowlist.js';
@@ -37,4 +39,39 @@ export function engineOptions(options: Pick<ScanOptions, 'rules' | 'allow'>) {
   const ruleSet = compileRules(options.rules ?? builtinRules);
   const allowlist = options.allow ? buildAllowlist(options.allow, (path, globs) => picomatch.isMatch(path, [...globs], { dot: true })) : undefined;
   return { ruleSet, allowlist };
+}
+
+export interface GitScanOptions extends Pick<ScanOptions, 'maxFileSize' | 'rules' | 'allow'> {
+  /** Any folder inside the work tree. Default: the current directory. */
+  cwd?: string;
+}
+
+/** The pre-commit scan: what the commit will record, findings on the lines it adds or changes. */
+export async function scanStaged(options: GitScanOptions & { allLines?: boolean } = {}): Promise<ScanResult> {
+  const source = stagedSource(options.cwd ?? process.cwd(), {
+    allLines: options.allLines,
+    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+  });
+  return run(source, engineOptions(options));
+}
+
+/**
+ * What the commits of a range (`BASE..HEAD`) or of the whole history add. A secret is reported
+ * once per file, at the commit that introduced it, with the count of its occurrences.
+ */
+export async function scanCommits(
+  selection: CommitSelection,
+  options: GitScanOptions & { onProgress?: (commitsDone: number) => void } = {},
+): Promise<ScanResult> {
+  let commits = 0;
+  const source = commitSource(options.cwd ?? process.cwd(), selection, {
+    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    onCommit: (done) => {
+      commits = done;
+      options.onProgress?.(done);
+    },
+  });
+  const result = await run(source, { ...engineOptions(options), dedupe: true });
+  result.summary.commitsScanned = commits;
+  return result;
 }

@@ -1,6 +1,8 @@
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
+import { install, uninstall } from './commands/install.js';
 import * as scanCommand from './commands/scan.js';
+import * as stagedCommand from './commands/staged.js';
 import { VERSION } from './version.js';
 
 /** Parse argv, run one command, and return its exit code. Every failure is one line and exit 2. */
@@ -13,7 +15,16 @@ export async function main(argv: string[]): Promise<number> {
     .command(scanCommand.command, scanCommand.describe, scanCommand.builder, async (args) => {
       exitCode = await scanCommand.handler(args);
     })
-    .demandCommand(1, 'name a command: secretguard scan [path]')
+    .command(stagedCommand.command, stagedCommand.describe, stagedCommand.builder, async (args) => {
+      exitCode = await stagedCommand.handler(args);
+    })
+    .command(install.command, install.describe, install.builder, async () => {
+      exitCode = await install.handler();
+    })
+    .command(uninstall.command, uninstall.describe, uninstall.builder, async () => {
+      exitCode = await uninstall.handler();
+    })
+    .demandCommand(1, 'name a command: secretguard scan [path], staged, install, uninstall')
     .strict()
     .help()
     .wrap(Math.min(100, process.stdout.columns || 100))

@@ -57,7 +57,7 @@ export function summaryLine(summary: ScanSummary, c: Colors): string {
     const counts = SEVERITIES.filter((s) => summary.bySeverity[s] > 0).map((s) => `${summary.bySeverity[s]} ${s}`);
     parts.push(c.red(`✖ ${summary.findings} finding${summary.findings === 1 ? '' : 's'} (${counts.join(', ')})`));
   }
-  if (summary.commitsScanned !== undefined) parts.push(`${summary.commitsScanned} commits`);
+  if (summary.commitsScanned !== undefined) parts.push(`${summary.commitsScanned} commit${summary.commitsScanned === 1 ? "" : "s"}`);
   parts.push(`${summary.filesScanned} file${summary.filesScanned === 1 ? '' : 's'} scanned (${formatBytes(summary.bytesScanned)})`);
   const { inline, allowlist, baseline } = summary.suppressed;
   if (inline) parts.push(`${inline} allowed inline`);

@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { FORMATS, type Format } from '../../reporters/index.js';
+import { UsageError } from '../../errors.js';
 import { report } from '../report.js';
 
 export const command = 'scan [path]';
@@ -13,13 +14,42 @@ export function builder(yargs: Argv) {
     .option('stdin', { type: 'boolean', default: false, describe: 'scan standard input (same as - for path)' })
     .option('stdin-name', { type: 'string', default: 'stdin', describe: 'file name to give standard input' })
     .option('max-file-size', { type: 'number', describe: 'skip files larger than this many bytes (default 10 MB)' })
+    .option('range', { type: 'string', describe: 'scan what the commits of BASE..HEAD add (with their commit, author, date)' })
+    .option('history', { type: 'boolean', describe: 'scan what every commit of every ref ever added' })
+    .conflicts('range', 'history')
     .option('allow-incomplete', { type: 'boolean', default: false, describe: 'exit 0/1 even when some files could not be read' });
 }
 
 type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 export async function handler(args: Args): Promise<number> {
-  const { scan } = await import('../../scan.js');
-  const result = await scan({ path: args.stdin ? '-' : args.path, stdinName: args['stdin-name'], maxFileSize: args['max-file-size'] });
+  const { scan, scanCommits } = await import('../../scan.js');
+  const maxFileSize = args['max-file-size'];
+  const result =
+    args.range !== undefined || args.history
+      ? await scanCommits(args.range !== undefined ? { range: args.range } : { history: true }, {
+          cwd: await gitFolder(args.path),
+          maxFileSize,
+          onProgress: await progressLine(args.path, args.range),
+        })
+      : await scan({ path: args.stdin ? '-' : args.path, stdinName: args['stdin-name'], maxFileSize });
   return report(result, { format: args.format, output: args.output, allowIncomplete: args['allow-incomplete'] });
+}
+
+async function gitFolder(path: string): Promise<string> {
+  const { stat } = await import('node:fs/promises');
+  const stats = await stat(path).catch(() => undefined);
+  if (!stats?.isDirectory()) throw new UsageError(`not a folder: ${path}`);
+  return path;
+}
+
+/** `commits done / total` on stderr, only when a person is watching it. */
+async function progressLine(cwd: string, range: string | undefined): Promise<((done: number) => void) | undefined> {
+  if (!process.stderr.isTTY) return undefined;
+  const { gitText } = await import('../../sources/git/run.js');
+  const total = await gitText(['rev-list', '--count', ...(range ? ['--end-of-options', range] : ['--all'])], cwd).catch(() => '?');
+  return (done) => {
+    process.stderr.write(`\rsecretguard: ${done}/${total} commits`);
+    if (String(done) === total) process.stderr.write('\n');
+  };
 }

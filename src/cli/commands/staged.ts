@@ -1,0 +1,39 @@
+import type { Argv } from 'yargs';
+import { FORMATS, type Format } from '../../reporters/index.js';
+import { report } from '../report.js';
+
+export const command = 'staged';
+export const describe = 'Scan what the next commit will record (the pre-commit hook runs this)';
+
+export function builder(yargs: Argv) {
+  return yargs
+    .option('all-lines', { type: 'boolean', default: false, describe: 'report findings on every line of the staged files, not only changed ones' })
+    .option('format', { alias: 'f', choices: FORMATS, default: 'text' as Format, describe: 'report format' })
+    .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file' })
+    .option('max-file-size', { type: 'number', describe: 'skip files larger than this many bytes (default 10 MB)' });
+}
+
+type Args = Awaited<ReturnType<typeof builder>['argv']>;
+
+export async function handler(args: Args): Promise<number> {
+  const { scanStaged } = await import('../../scan.js');
+  const result = await scanStaged({ allLines: args['all-lines'], maxFileSize: args['max-file-size'] });
+  const code = await report(result, { format: args.format, output: args.output });
+  if (code === 1 && args.format === 'text') process.stderr.write(blockedMessage(result.findings.map((f) => f.file)));
+  return code;
+}
+
+function blockedMessage(files: string[]): string {
+  const unique = [...new Set(files)];
+  const quoted = unique.map((f) => (/^[\w./@-]+$/.test(f) ? f : JSON.stringify(f))).join(' ');
+  return [
+    '',
+    'secretguard blocked this commit: the staged changes contain secrets (shown redacted above).',
+    '  1. Move each value to .env.local (kept out of Git by .gitignore) and read it with process.env.NAME.',
+    `  2. Unstage what you changed: git restore --staged -- ${quoted}`,
+    '  3. Rotate any key that was ever committed or pushed: it is in Git history.',
+    '  A false positive? Put secretguard:allow in a comment on that line.',
+    '  (git commit --no-verify skips every hook: use it only when you know the finding is wrong.)',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,73 @@
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
+import { simpleGit } from 'simple-git';
+import { UsageError } from '../errors.js';
+import { hookBlock, isEmptyHook, withBlock, withoutBlock } from './hook-block.js';
+
+export interface HookChange {
+  /** The hook file, relative to the repository root when inside it. */
+  file: string;
+  action: 'created' | 'updated' | 'unchanged' | 'removed' | 'absent';
+  husky: boolean;
+}
+
+interface HookLocation {
+  root: string;
+  file: string;
+  husky: boolean;
+}
+
+/** Where the pre-commit hook lives: `.husky/pre-commit` with Husky, else Git's own hooks folder. */
+async function locateHook(cwd: string): Promise<HookLocation> {
+  const git = simpleGit({ baseDir: cwd });
+  const root = await git.revparse(['--show-toplevel']).catch(() => {
+    throw new UsageError('not a Git repository (run it inside a Git work tree)');
+  });
+  if (await usesHusky(root)) return { root, file: join(root, '.husky', 'pre-commit'), husky: true };
+  // --git-path honours core.hooksPath and linked worktrees; it answers relative to cwd.
+  const hooks = await git.raw(['rev-parse', '--git-path', 'hooks']);
+  const dir = hooks.trim();
+  return { root, file: join(isAbsolute(dir) ? dir : join(cwd, dir), 'pre-commit'), husky: false };
+}
+
+async function usesHusky(root: string): Promise<boolean> {
+  if (await stat(join(root, '.husky')).then((s) => s.isDirectory(), () => false)) return true;
+  const manifest = await readFile(join(root, 'package.json'), 'utf8').catch(() => '');
+  if (!manifest) return false;
+  try {
+    const pkg = JSON.parse(manifest) as { dependencies?: object; devDependencies?: object };
+    return 'husky' in (pkg.devDependencies ?? {}) || 'husky' in (pkg.dependencies ?? {});
+  } catch {
+    return false;
+  }
+}
+
+/** Add secretguard's block to the pre-commit hook, keeping what the hook already does. Idempotent. */
+export async function installHook(cwd: string, installedBin?: string): Promise<HookChange> {
+  const where = await locateHook(cwd);
+  const before = await readFile(where.file, 'utf8').catch(() => undefined);
+  const script = withBlock(before ?? (where.husky ? '' : '#!/bin/sh\n'), hookBlock(where.husky ? undefined : installedBin));
+  const change = describe(where, before === undefined ? 'created' : before === script ? 'unchanged' : 'updated');
+  if (change.action === 'unchanged') return change;
+  await mkdir(join(where.file, '..'), { recursive: true });
+  await writeFile(where.file, script);
+  await chmod(where.file, 0o755);
+  return change;
+}
+
+/** Remove only secretguard's block; a hook left empty is deleted. */
+export async function uninstallHook(cwd: string): Promise<HookChange> {
+  const where = await locateHook(cwd);
+  const before = await readFile(where.file, 'utf8').catch(() => undefined);
+  if (before === undefined) return describe(where, 'absent');
+  const after = withoutBlock(before);
+  if (after === before) return describe(where, 'absent');
+  if (isEmptyHook(after)) await rm(where.file);
+  else await writeFile(where.file, after);
+  return describe(where, 'removed');
+}
+
+function describe(where: HookLocation, action: HookChange['action']): HookChange {
+  const rel = relative(where.root, where.file);
+  return { file: rel.startsWith('..') ? where.file : rel, action, husky: where.husky };
+}

@@ -1,0 +1,44 @@
+import type { SourceItem } from './source.js';
+import { readBlobs } from './git/cat-file.js';
+import { isContentMode, NULL_BLOB, PATCH_ARGS } from './git/diff-options.js';
+import { parsePatch, type PatchFile } from './git/patch-parser.js';
+import { gitStream } from './git/run.js';
+import { streamLines } from './git/stream-lines.js';
+
+export interface StagedOptions {
+  /** Report every finding in the staged blobs, not only those on lines the commit adds or changes. */
+  allLines?: boolean;
+  maxFileSize: number;
+}
+
+/**
+ * What `git commit` will record: the index version of every added, copied, modified or renamed
+ * file (one `git diff --cached` for the changed lines, one `git cat-file --batch` for the blobs).
+ * The index is the one Git names in GIT_INDEX_FILE, so `git commit -a` and `git commit <path>` work.
+ */
+export async function* stagedSource(cwd: string, options: StagedOptions): AsyncGenerator<SourceItem> {
+  const diff = gitStream(['diff', '--cached', '--diff-filter=ACMR', ...PATCH_ARGS], cwd);
+  const files: PatchFile[] = [];
+  for await (const event of parsePatch(streamLines(diff.child.stdout), false)) {
+    if (event.kind !== 'file') continue;
+    const { file } = event;
+    if (!file.path || !file.blob || NULL_BLOB.test(file.blob) || !isContentMode(file.mode)) continue;
+    if (file.added.length === 0 && !options.allLines) continue;
+    files.push(file);
+  }
+  await diff.done;
+
+  const byBlob = new Map<string, PatchFile[]>();
+  for (const file of files) byBlob.set(file.blob!, [...(byBlob.get(file.blob!) ?? []), file]);
+  for await (const blob of readBlobs([...byBlob.keys()], cwd, options.maxFileSize)) {
+    for (const file of byBlob.get(blob.id) ?? []) {
+      if ('missing' in blob) yield { path: file.path, skipped: 'unreadable' };
+      else if ('tooLarge' in blob) yield { path: file.path, skipped: 'too-large' };
+      else if (file.binary) yield { path: file.path, skipped: 'binary' };
+      else {
+        const changedLines = options.allLines ? undefined : new Set(file.added.map((a) => a.line));
+        yield { path: file.path, content: blob.content, changedLines };
+      }
+    }
+  }
+}

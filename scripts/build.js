@@ -23,3 +23,10 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
+
+// The Action runs this one file as committed: no node_modules on the runner.
+await build({
+  ...common,
+  entryPoints: ['action/src/main.ts'],
+  outfile: 'action/dist/index.js',
+});

@@ -10,6 +10,7 @@ import { stagedSource } from './sources/staged.js';
 import { stdinSource } from './sources/stdin.js';
 import { workingTree } from './sources/working-tree.js';
 import { buildAllowlist, type AllowlistSpec } from './suppressions/allowlist.js';
+import type { Baseline } from './suppressions/baseline.js';
 import type { ScanResult } from './types.js';
 
 export interface ScanOptions {
@@ -22,6 +23,8 @@ export interface ScanOptions {
   maxFileSize?: number;
   rules?: readonly Rule[];
   allow?: AllowlistSpec;
+  /** Findings recorded here are not reported (and counted as such). */
+  baseline?: Baseline;
 }
 
 /** Scan a folder, a file or standard input. The CLI, the hook and the Action all come through here. */
@@ -32,16 +35,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     path === '-'
       ? stdinSource(options.stdin ?? process.stdin, options.stdinName ?? 'stdin', maxFileSize)
       : workingTree(path, maxFileSize);
-  return run(source, engineOptions(options));
+  return run(source, { ...engineOptions(options), reportUnmatchedBaseline: path !== '-' });
 }
 
-export function engineOptions(options: Pick<ScanOptions, 'rules' | 'allow'>) {
+function engineOptions(options: Pick<ScanOptions, 'rules' | 'allow' | 'baseline'>) {
   const ruleSet = compileRules(options.rules ?? builtinRules);
   const allowlist = options.allow ? buildAllowlist(options.allow, (path, globs) => picomatch.isMatch(path, [...globs], { dot: true })) : undefined;
-  return { ruleSet, allowlist };
+  return { ruleSet, allowlist, baseline: options.baseline };
 }
 
-export interface GitScanOptions extends Pick<ScanOptions, 'maxFileSize' | 'rules' | 'allow'> {
+export interface GitScanOptions extends Pick<ScanOptions, 'maxFileSize' | 'rules' | 'allow' | 'baseline'> {
   /** Any folder inside the work tree. Default: the current directory. */
   cwd?: string;
 }
@@ -71,7 +74,7 @@ export async function scanCommits(
       options.onProgress?.(done);
     },
   });
-  const result = await run(source, { ...engineOptions(options), dedupe: true });
+  const result = await run(source, { ...engineOptions(options), dedupe: true, reportUnmatchedBaseline: 'history' in selection });
   result.summary.commitsScanned = commits;
   return result;
 }

@@ -1,4 +1,5 @@
 /** The public types of secretguard: what flows from a source, through the engine, to a reporter. */
+import type { BaselineEntry } from './suppressions/baseline.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
@@ -88,10 +89,14 @@ export interface ScanSummary {
     symlink: string[];
     unreadable: string[];
   };
+  /** Baseline entries that matched no finding (whole-tree and history scans only). */
+  baselineUnmatched?: number;
   durationMs: number;
 }
 
 export interface ScanResult {
   findings: Finding[];
   summary: ScanSummary;
+  /** The baseline entries behind `summary.baselineUnmatched`, for `--prune`. Not part of the JSON report. */
+  unmatchedBaseline?: BaselineEntry[];
 }

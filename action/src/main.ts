@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { scan, scanCommits, severityRank, UsageError, type ScanResult } from '../../src/index.js';
+import { scan, scanCommits, severityRank, type GitScanOptions, type ScanResult } from '../../src/index.js';
+import { loadProject } from '../../src/config/project.js';
 import { VERSION } from '../../src/cli/version.js';
 import { planScan, type Plan } from './event.js';
 import { branchBase, ensureFullHistory, ensureParent, ensureRange } from './fetch-history.js';
@@ -13,11 +14,12 @@ async function main(): Promise<void> {
   let exitCode = 2;
   try {
     const inputs = readInputs();
-    if (inputs.config) throw new UsageError('input config is not supported yet by this version of secretguard');
     const cwd = resolve(inputs.workingDirectory);
+    const settings = await loadProject({ from: cwd, configPath: inputs.config && resolve(cwd, inputs.config) });
+    const options = { rules: settings.rules, allow: settings.allow, baseline: settings.baseline, maxFileSize: settings.maxFileSize };
     const payload = process.env.GITHUB_EVENT_PATH ? JSON.parse(await readFile(process.env.GITHUB_EVENT_PATH, 'utf8')) : {};
     const plan = planScan(inputs.mode, process.env.GITHUB_EVENT_NAME ?? '', payload, inputs);
-    const { result, scope } = await execute(plan, cwd);
+    const { result, scope } = await execute(plan, cwd, options);
 
     if (inputs.annotate) annotate(result.findings);
     await writeJobSummary(result, scope);
@@ -37,27 +39,27 @@ async function main(): Promise<void> {
   core.setOutput('exit-code', exitCode);
 }
 
-async function execute(plan: Plan, cwd: string): Promise<{ result: ScanResult; scope: string }> {
+async function execute(plan: Plan, cwd: string, options: GitScanOptions): Promise<{ result: ScanResult; scope: string }> {
   const log = (line: string) => core.info(line);
   switch (plan.kind) {
     case 'full':
-      return { result: await scan({ path: cwd }), scope: `the checked-out files (${plan.why})` };
+      return { result: await scan({ ...options, path: cwd }), scope: `the checked-out files (${plan.why})` };
     case 'history':
       await ensureFullHistory(cwd);
-      return { result: await scanCommits({ history: true }, { cwd }), scope: 'the whole history' };
+      return { result: await scanCommits({ history: true }, { ...options, cwd }), scope: 'the whole history' };
     case 'range':
       await ensureRange(plan.base, plan.head, cwd, log);
       return {
-        result: await scanCommits({ range: `${plan.base}..${plan.head}` }, { cwd }),
+        result: await scanCommits({ range: `${plan.base}..${plan.head}` }, { ...options, cwd }),
         scope: `commits ${plan.base.slice(0, 12)}..${plan.head.slice(0, 12)} (${plan.why})`,
       };
     case 'branch': {
       const base = await branchBase(plan.head, plan.defaultBranch, cwd);
       if (base) {
-        return { result: await scanCommits({ range: `${base}..${plan.head}` }, { cwd }), scope: `commits not on ${plan.defaultBranch} (${plan.why})` };
+        return { result: await scanCommits({ range: `${base}..${plan.head}` }, { ...options, cwd }), scope: `commits not on ${plan.defaultBranch} (${plan.why})` };
       }
       await ensureParent(plan.head, cwd);
-      return { result: await scanCommits({ range: `${plan.head}^!` }, { cwd }), scope: `commit ${plan.head.slice(0, 12)} (${plan.why})` };
+      return { result: await scanCommits({ range: `${plan.head}^!` }, { ...options, cwd }), scope: `commit ${plan.head.slice(0, 12)} (${plan.why})` };
     }
   }
 }

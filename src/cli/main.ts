@@ -1,6 +1,8 @@
 import yargs from 'yargs';
 import { UsageError } from '../errors.js';
 import { install, uninstall } from './commands/install.js';
+import * as baselineCommand from './commands/baseline.js';
+import * as rulesCommand from './commands/rules.js';
 import * as scanCommand from './commands/scan.js';
 import * as stagedCommand from './commands/staged.js';
 import { VERSION } from './version.js';
@@ -18,13 +20,19 @@ export async function main(argv: string[]): Promise<number> {
     .command(stagedCommand.command, stagedCommand.describe, stagedCommand.builder, async (args) => {
       exitCode = await stagedCommand.handler(args);
     })
+    .command(baselineCommand.command, baselineCommand.describe, baselineCommand.builder, async (args) => {
+      exitCode = await baselineCommand.handler(args);
+    })
+    .command(rulesCommand.command, rulesCommand.describe, rulesCommand.builder, async (args) => {
+      exitCode = await rulesCommand.handler(args);
+    })
     .command(install.command, install.describe, install.builder, async () => {
       exitCode = await install.handler();
     })
     .command(uninstall.command, uninstall.describe, uninstall.builder, async () => {
       exitCode = await uninstall.handler();
     })
-    .demandCommand(1, 'name a command: secretguard scan [path], staged, install, uninstall')
+    .demandCommand(1, 'name a command: scan [path], staged, install, uninstall, baseline, rules (see --help)')
     .strict()
     .help()
     .wrap(Math.min(100, process.stdout.columns || 100))

@@ -3,13 +3,15 @@ import { UsageError } from '../errors.js';
 import { colorsFor } from '../reporters/colors.js';
 import { reporters, type Format } from '../reporters/index.js';
 import { summaryLine } from '../reporters/text.js';
-import type { ScanResult } from '../types.js';
+import { severityRank, type ScanResult, type Severity } from '../types.js';
 import { VERSION } from './version.js';
 
 export interface ReportOptions {
   format: Format;
   output?: string;
   allowIncomplete?: boolean;
+  /** Lowest severity that makes the exit code 1 (default low: any finding). */
+  failOn?: Severity;
 }
 
 /** Write the report (stdout or --output) and return the exit code: 0 clean, 1 findings, 2 incomplete. */
@@ -30,5 +32,6 @@ export async function report(result: ScanResult, options: ReportOptions): Promis
     process.stderr.write(`secretguard: incomplete scan: ${unreadable.length} file(s) could not be read (--allow-incomplete to accept)\n`);
     return 2;
   }
-  return result.findings.length > 0 ? 1 : 0;
+  const failOn = severityRank(options.failOn ?? 'low');
+  return result.findings.some((f) => severityRank(f.severity) >= failOn) ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import type { Finding, ScanResult, ScanSummary, Severity } from '../types.js';
 import { SEVERITIES, severityRank } from '../types.js';
 import type { Allowlist } from '../suppressions/allowlist.js';
+import { applyBaseline, type Baseline } from '../suppressions/baseline.js';
 import { isSkipped, type Source } from '../sources/source.js';
 import type { RuleSet } from './ruleset.js';
 import { scanTarget } from './scan-target.js';
@@ -10,6 +11,9 @@ export interface RunOptions {
   allowlist?: Allowlist;
   /** History and ranges: report each secret once per file, at the commit that introduced it. */
   dedupe?: boolean;
+  baseline?: Baseline;
+  /** Whole-tree and history scans can tell which baseline entries matched nothing any more. */
+  reportUnmatchedBaseline?: boolean;
 }
 
 export function emptySummary(): ScanSummary {
@@ -50,8 +54,18 @@ export async function run(source: Source, options: RunOptions): Promise<ScanResu
     for (const finding of result.findings) findings.push(finding);
   }
   if (options.dedupe) findings = dedupe(findings);
-  findings.sort(byPlace);
-  return finish({ findings, summary }, started);
+  const result: ScanResult = { findings, summary };
+  if (options.baseline) {
+    const match = applyBaseline(findings, options.baseline);
+    result.findings = match.kept;
+    summary.suppressed.baseline = match.suppressed;
+    if (options.reportUnmatchedBaseline) {
+      result.unmatchedBaseline = match.unmatched;
+      summary.baselineUnmatched = match.unmatched.length;
+    }
+  }
+  result.findings.sort(byPlace);
+  return finish(result, started);
 }
 
 export function finish(result: ScanResult, started: number): ScanResult {

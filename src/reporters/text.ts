@@ -63,6 +63,7 @@ export function summaryLine(summary: ScanSummary, c: Colors): string {
   if (inline) parts.push(`${inline} allowed inline`);
   if (allowlist) parts.push(`${allowlist} allowlisted`);
   if (baseline) parts.push(`${baseline} in baseline`);
+  if (summary.baselineUnmatched) parts.push(c.yellow(`${summary.baselineUnmatched} stale baseline entr${summary.baselineUnmatched === 1 ? 'y' : 'ies'} (--prune removes)`));
   if (summary.skipped.binary) parts.push(`${summary.skipped.binary} binary skipped`);
   parts.push(`${(summary.durationMs / 1000).toFixed(2)}s`);
   return parts.join(c.dim(' · '));

@@ -1,13 +1,16 @@
 import type { Argv } from 'yargs';
 import { FORMATS, type Format } from '../../reporters/index.js';
 import { UsageError } from '../../errors.js';
+import type { ProjectSettings } from '../../config/project.js';
+import type { ScanResult } from '../../types.js';
+import { projectSettings, scanSettings, withProjectOptions } from '../project-options.js';
 import { report } from '../report.js';
 
 export const command = 'scan [path]';
 export const describe = 'Scan a folder, a file, or - for standard input';
 
 export function builder(yargs: Argv) {
-  return yargs
+  return withProjectOptions(yargs)
     .positional('path', { type: 'string', default: '.', describe: 'folder or file to scan; - reads standard input' })
     .option('format', { alias: 'f', choices: FORMATS, default: 'text' as Format, describe: 'report format' })
     .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file' })
@@ -17,6 +20,7 @@ export function builder(yargs: Argv) {
     .option('range', { type: 'string', describe: 'scan what the commits of BASE..HEAD add (with their commit, author, date)' })
     .option('history', { type: 'boolean', describe: 'scan what every commit of every ref ever added' })
     .conflicts('range', 'history')
+    .option('prune', { type: 'boolean', default: false, describe: 'remove baseline entries that no longer match anything' })
     .option('allow-incomplete', { type: 'boolean', default: false, describe: 'exit 0/1 even when some files could not be read' });
 }
 
@@ -24,16 +28,27 @@ type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 export async function handler(args: Args): Promise<number> {
   const { scan, scanCommits } = await import('../../scan.js');
-  const maxFileSize = args['max-file-size'];
+  const stdin = args.stdin || args.path === '-';
+  const settings = await projectSettings(stdin ? '.' : args.path, args);
+  const options = scanSettings(settings, args['max-file-size']);
   const result =
     args.range !== undefined || args.history
       ? await scanCommits(args.range !== undefined ? { range: args.range } : { history: true }, {
+          ...options,
           cwd: await gitFolder(args.path),
-          maxFileSize,
           onProgress: await progressLine(args.path, args.range),
         })
-      : await scan({ path: args.stdin ? '-' : args.path, stdinName: args['stdin-name'], maxFileSize });
-  return report(result, { format: args.format, output: args.output, allowIncomplete: args['allow-incomplete'] });
+      : await scan({ ...options, path: stdin ? '-' : args.path, stdinName: args['stdin-name'] });
+  if (args.prune) await prune(settings, result);
+  return report(result, { format: args.format, output: args.output, allowIncomplete: args['allow-incomplete'], failOn: settings.failOn });
+}
+
+async function prune(settings: ProjectSettings, result: ScanResult): Promise<void> {
+  if (!settings.baseline) throw new UsageError('--prune needs a baseline (none found at the repository root)');
+  const { writeBaseline } = await import('../../suppressions/baseline.js');
+  const stale = new Set(result.unmatchedBaseline ?? []);
+  await writeBaseline(settings.baseline.path, settings.baseline.entries.filter((e) => !stale.has(e)));
+  process.stderr.write(`secretguard: removed ${stale.size} stale entr${stale.size === 1 ? 'y' : 'ies'} from ${settings.baseline.path}\n`);
 }
 
 async function gitFolder(path: string): Promise<string> {

@@ -1,12 +1,13 @@
 import type { Argv } from 'yargs';
 import { FORMATS, type Format } from '../../reporters/index.js';
+import { projectSettings, scanSettings, withProjectOptions } from '../project-options.js';
 import { report } from '../report.js';
 
 export const command = 'staged';
 export const describe = 'Scan what the next commit will record (the pre-commit hook runs this)';
 
 export function builder(yargs: Argv) {
-  return yargs
+  return withProjectOptions(yargs)
     .option('all-lines', { type: 'boolean', default: false, describe: 'report findings on every line of the staged files, not only changed ones' })
     .option('format', { alias: 'f', choices: FORMATS, default: 'text' as Format, describe: 'report format' })
     .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file' })
@@ -17,8 +18,9 @@ type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 export async function handler(args: Args): Promise<number> {
   const { scanStaged } = await import('../../scan.js');
-  const result = await scanStaged({ allLines: args['all-lines'], maxFileSize: args['max-file-size'] });
-  const code = await report(result, { format: args.format, output: args.output });
+  const settings = await projectSettings('.', args);
+  const result = await scanStaged({ ...scanSettings(settings, args['max-file-size']), allLines: args['all-lines'] });
+  const code = await report(result, { format: args.format, output: args.output, failOn: settings.failOn });
   if (code === 1 && args.format === 'text') process.stderr.write(blockedMessage(result.findings.map((f) => f.file)));
   return code;
 }

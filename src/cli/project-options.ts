@@ -1,0 +1,20 @@
+import type { Argv } from 'yargs';
+import type { ProjectSettings } from '../config/project.js';
+
+/** --config and --baseline, shared by every scanning command. */
+export function withProjectOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .option('config', { alias: 'c', type: 'string', describe: 'config file (default: secretguard.config.json, .secretguardrc.json or package.json "secretguard" at the repository root)' })
+    .option('baseline', { type: 'string', describe: 'baseline file (default: .secretguard-baseline.json at the repository root); --no-baseline ignores it' });
+}
+
+export async function projectSettings(from: string, args: { config?: string; baseline?: string | boolean }): Promise<ProjectSettings> {
+  const { loadProject } = await import('../config/project.js');
+  const baselinePath = args.baseline === false ? false : typeof args.baseline === 'string' ? args.baseline : undefined;
+  return loadProject({ from, configPath: args.config, baselinePath });
+}
+
+/** What the library's scan functions take from the project settings (CLI flags win for size). */
+export function scanSettings(settings: ProjectSettings, maxFileSize: number | undefined) {
+  return { rules: settings.rules, allow: settings.allow, baseline: settings.baseline, maxFileSize: maxFileSize ?? settings.maxFileSize };
+}

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import * as core from '@actions/core';
 import { jobSummaryMarkdown } from '../../src/reporters/job-summary.js';
 import { reporters } from '../../src/reporters/index.js';
-import { colorsFor } from '../../src/reporters/colors.js';
+import { plain } from '../../src/reporters/colors.js';
 import type { Finding, ScanResult } from '../../src/types.js';
 
 /** One annotation per finding on its file and line; GitHub shows about ten, the summary lists all. */
@@ -29,5 +29,5 @@ export async function writeJobSummary(result: ScanResult, scope: string): Promis
 }
 
 export async function writeSarif(result: ScanResult, path: string, toolVersion: string): Promise<void> {
-  await writeFile(path, reporters.sarif(result, { colors: colorsFor({}, { NO_COLOR: '1' }), toolVersion }));
+  await writeFile(path, reporters.sarif(result, { colors: plain, toolVersion }));
 }

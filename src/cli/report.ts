@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
-import { colorsFor } from '../reporters/colors.js';
+import { colorsFor, plain } from '../reporters/colors.js';
 import { reporters, type Format } from '../reporters/index.js';
 import { summaryLine } from '../reporters/text.js';
 import { severityRank, type ScanResult, type Severity } from '../types.js';
@@ -17,7 +17,7 @@ export interface ReportOptions {
 /** Write the report (stdout or --output) and return the exit code: 0 clean, 1 findings, 2 incomplete. */
 export async function report(result: ScanResult, options: ReportOptions): Promise<number> {
   const toFile = options.output !== undefined;
-  const colors = colorsFor(toFile ? {} : process.stdout);
+  const colors = toFile ? plain : colorsFor(process.stdout);
   const text = reporters[options.format](result, { colors, toolVersion: VERSION });
   if (toFile) {
     await writeFile(options.output!, text).catch((error: NodeJS.ErrnoException) => {

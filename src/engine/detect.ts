@@ -14,6 +14,12 @@ export interface Candidate {
 /** Every candidate secret of every rule in `text`, in order of position. */
 export function detect(text: string, path: string, ruleSet: RuleSet, lines: LineIndex): Candidate[] {
   const found: Candidate[] = [];
+  const memo = new Map<string, boolean>();
+  const fileIncludes = (literal: string) => {
+    let known = memo.get(literal);
+    if (known === undefined) memo.set(literal, (known = text.includes(literal)));
+    return known;
+  };
   for (const { rule, regex } of activeRules(ruleSet, text)) {
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
@@ -24,7 +30,9 @@ export function detect(text: string, path: string, ruleSet: RuleSet, lines: Line
       const secret = text.slice(start, end);
       if (!secret || isTruncated(text, end)) continue;
       if (!rule.allowPlaceholderLike && isPlaceholder(secret.slice(prefixOf(rule, secret).length))) continue;
-      if (rule.validate && !rule.validate({ secret, match: m[0], line: linesAround(text, lines, start, end), text, path })) continue;
+      if (rule.validate && !rule.validate({ secret, match: m[0], line: contextAround(text, lines, m.index, m.index + m[0].length), text, path, fileIncludes })) {
+        continue;
+      }
       found.push({ rule, secret, start, end });
     }
   }
@@ -46,8 +54,13 @@ function isTruncated(text: string, end: number): boolean {
   return text.startsWith('...', end) || text.startsWith('…', end);
 }
 
-function linesAround(text: string, lines: LineIndex, start: number, end: number): string {
-  return text.slice(lines.lineStart(lines.lineOf(start)), lines.lineEnd(lines.lineOf(end)));
+/** Characters of the line on each side of a match that validators see (a minified bundle is one line). */
+const CONTEXT = 256;
+
+function contextAround(text: string, lines: LineIndex, start: number, end: number): string {
+  const from = Math.max(lines.lineStart(lines.lineOf(start)), start - CONTEXT);
+  const to = Math.min(lines.lineEnd(lines.lineOf(end)), end + CONTEXT);
+  return text.slice(from, Math.max(to, end));
 }
 
 /** Two rules matching the same characters: keep the more specific (earlier, longer) one. */

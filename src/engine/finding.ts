@@ -47,31 +47,41 @@ export function toFinding(
   return finding;
 }
 
-/** The candidate's first line with every secret on it masked, cut to a window around the candidate. */
+/**
+ * A window of the candidate's first line with every secret in it masked. The window grows to take
+ * in whole any secret it touches, so no part of a secret is ever shown unredacted.
+ */
 function maskedLine(candidate: Candidate, line: number, text: string, lines: LineIndex, sameText: readonly Candidate[]): string {
   const lineStart = lines.lineStart(line);
   const lineEnd = Math.max(lines.lineEnd(line), lineStart);
-  const onLine = sameText.filter((c) => c.start < lineEnd && c.end > lineStart).sort((a, b) => a.start - b.start);
-  let out = '';
-  let cursor = lineStart;
-  let anchor = 0;
-  for (const other of onLine) {
-    const from = Math.max(other.start, lineStart);
-    if (from < cursor) continue;
-    out += text.slice(cursor, from);
-    if (other === candidate) anchor = out.length;
-    out += redactCandidate(other);
-    cursor = Math.min(other.end, lineEnd);
-    if (other.end > lineEnd) break;
+  let from = Math.max(lineStart, candidate.start - SNIPPET_WIDTH / 2);
+  let to = Math.min(lineEnd, Math.max(candidate.end, candidate.start + SNIPPET_WIDTH / 2));
+  const inside: Candidate[] = [];
+  for (const other of sameText) {
+    if (other.end <= from || other.start >= to) continue;
+    inside.push(other);
+    from = Math.max(lineStart, Math.min(from, other.start));
+    to = Math.min(lineEnd, Math.max(to, other.end));
   }
-  if (cursor < lineEnd) out += text.slice(cursor, lineEnd);
-  return window(out, anchor);
+  inside.sort((a, b) => a.start - b.start);
+  let out = '';
+  let cursor = from;
+  for (const other of inside) {
+    if (other.start > cursor) out += text.slice(cursor, other.start);
+    if (other.end > cursor) out += redactCandidate(other);
+    cursor = Math.max(cursor, other.end);
+  }
+  if (cursor < to) out += text.slice(cursor, to);
+  const leading = hasText(text, lineStart, from);
+  const trailing = hasText(text, to, lineEnd);
+  return (leading ? '…' : '') + out.trim() + (trailing ? '…' : '');
 }
 
-function window(line: string, anchor: number): string {
-  const trimmedStart = line.length - line.trimStart().length;
-  let from = Math.max(trimmedStart, anchor - SNIPPET_WIDTH / 2);
-  const to = Math.min(line.trimEnd().length, from + SNIPPET_WIDTH);
-  from = Math.max(trimmedStart, Math.min(from, to - SNIPPET_WIDTH));
-  return (from > trimmedStart ? '…' : '') + line.slice(from, to) + (to < line.trimEnd().length ? '…' : '');
+/** Whether text[from, to) holds anything but white space (stops at the first such character). */
+function hasText(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9) return true;
+  }
+  return false;
 }

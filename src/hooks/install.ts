@@ -1,5 +1,5 @@
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { UsageError } from '../errors.js';
 import { hookBlock, isEmptyHook, withBlock, withoutBlock } from './hook-block.js';
@@ -9,33 +9,40 @@ export interface HookChange {
   file: string;
   action: 'created' | 'updated' | 'unchanged' | 'removed' | 'absent';
   husky: boolean;
+  huskyInactive: boolean;
 }
 
 interface HookLocation {
   root: string;
   file: string;
   husky: boolean;
+  /** The project uses Husky, but Husky has not set Git's hooks path in this clone (yet). */
+  huskyInactive: boolean;
 }
 
-/** Where the pre-commit hook lives: `.husky/pre-commit` with Husky, else Git's own hooks folder. */
+/**
+ * Where the pre-commit hook lives: `.husky/pre-commit` when Husky is active in this clone (Git's
+ * hooks path points into `.husky/`), else the hooks folder Git actually uses. A project that lists
+ * Husky but has not run it here gets the Git hook, so the commit is protected now.
+ */
 async function locateHook(cwd: string): Promise<HookLocation> {
   const git = simpleGit({ baseDir: cwd });
   const root = await git.revparse(['--show-toplevel']).catch(() => {
     throw new UsageError('not a Git repository (run it inside a Git work tree)');
   });
-  if (await usesHusky(root)) return { root, file: join(root, '.husky', 'pre-commit'), husky: true };
   // --git-path honours core.hooksPath and linked worktrees; it answers relative to cwd.
-  const hooks = await git.raw(['rev-parse', '--git-path', 'hooks']);
-  const dir = hooks.trim();
-  return { root, file: join(isAbsolute(dir) ? dir : join(cwd, dir), 'pre-commit'), husky: false };
+  const answer = (await git.raw(['rev-parse', '--git-path', 'hooks'])).trim();
+  const hooks = isAbsolute(answer) ? answer : join(cwd, answer);
+  const husky = join(root, '.husky');
+  if (hooks === husky || hooks.startsWith(husky + sep)) return { root, file: join(husky, 'pre-commit'), husky: true, huskyInactive: false };
+  return { root, file: join(hooks, 'pre-commit'), husky: false, huskyInactive: await listsHusky(root) };
 }
 
-async function usesHusky(root: string): Promise<boolean> {
+async function listsHusky(root: string): Promise<boolean> {
   if (await stat(join(root, '.husky')).then((s) => s.isDirectory(), () => false)) return true;
   const manifest = await readFile(join(root, 'package.json'), 'utf8').catch(() => '');
-  if (!manifest) return false;
   try {
-    const pkg = JSON.parse(manifest) as { dependencies?: object; devDependencies?: object };
+    const pkg = JSON.parse(manifest || '{}') as { dependencies?: object; devDependencies?: object };
     return 'husky' in (pkg.devDependencies ?? {}) || 'husky' in (pkg.dependencies ?? {});
   } catch {
     return false;
@@ -69,5 +76,5 @@ export async function uninstallHook(cwd: string): Promise<HookChange> {
 
 function describe(where: HookLocation, action: HookChange['action']): HookChange {
   const rel = relative(where.root, where.file);
-  return { file: rel.startsWith('..') ? where.file : rel, action, husky: where.husky };
+  return { file: rel.startsWith('..') ? where.file : rel, action, husky: where.husky, huskyInactive: where.huskyInactive };
 }

@@ -16,3 +16,6 @@ export function shouldColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv)
   if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
   return stream.isTTY === true;
 }
+
+/** For files: a report written to disk never carries escape codes, whatever FORCE_COLOR says. */
+export const plain: Colors = pc.createColors(false);

@@ -6,10 +6,12 @@ export interface MatchContext {
   secret: string;
   /** The whole regex match, including any context the pattern requires. */
   match: string;
-  /** The full line(s) the match sits on. */
+  /** The line(s) the match sits on, cut to a window of a few hundred characters around it. */
   line: string;
-  /** The whole text being scanned (for file-level signals such as imports). */
+  /** The whole text being scanned. */
   text: string;
+  /** Whether the text contains `literal` anywhere (memoised per text: cheap to ask for every match). */
+  fileIncludes(literal: string): boolean;
   /** POSIX path of the target. */
   path: string;
 }

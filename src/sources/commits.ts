@@ -33,7 +33,12 @@ export async function* commitSource(cwd: string, selection: CommitSelection, opt
         continue;
       }
       const { file } = event;
-      if (!file.path || file.binary || !isContentMode(file.mode) || file.added.length === 0) continue;
+      if (!file.path || !isContentMode(file.mode)) continue;
+      if (file.binary) {
+        yield { path: file.path, skipped: 'binary' };
+        continue;
+      }
+      if (file.added.length === 0) continue;
       const content = Buffer.from(file.added.map((a) => a.text.replaceAll('\r', ' ')).join('\n'));
       if (content.length > options.maxFileSize) {
         yield { path: file.path, skipped: 'too-large' };

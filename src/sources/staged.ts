@@ -2,7 +2,8 @@ import type { SourceItem } from './source.js';
 import { readBlobs } from './git/cat-file.js';
 import { isContentMode, NULL_BLOB, PATCH_ARGS } from './git/diff-options.js';
 import { parsePatch, type PatchFile } from './git/patch-parser.js';
-import { gitStream } from './git/run.js';
+import { gitStream, gitText } from './git/run.js';
+import { UsageError } from '../errors.js';
 import { streamLines } from './git/stream-lines.js';
 
 export interface StagedOptions {
@@ -17,12 +18,18 @@ export interface StagedOptions {
  * The index is the one Git names in GIT_INDEX_FILE, so `git commit -a` and `git commit <path>` work.
  */
 export async function* stagedSource(cwd: string, options: StagedOptions): AsyncGenerator<SourceItem> {
+  await requireWorkTree(cwd);
   const diff = gitStream(['diff', '--cached', '--diff-filter=ACMR', ...PATCH_ARGS], cwd);
   const files: PatchFile[] = [];
   for await (const event of parsePatch(streamLines(diff.child.stdout), false)) {
     if (event.kind !== 'file') continue;
     const { file } = event;
-    if (!file.path || !file.blob || NULL_BLOB.test(file.blob) || !isContentMode(file.mode)) continue;
+    if (!file.path || !isContentMode(file.mode)) continue;
+    if (file.binary) {
+      yield { path: file.path, skipped: 'binary' };
+      continue;
+    }
+    if (!file.blob || NULL_BLOB.test(file.blob)) continue;
     if (file.added.length === 0 && !options.allLines) continue;
     files.push(file);
   }
@@ -34,11 +41,16 @@ export async function* stagedSource(cwd: string, options: StagedOptions): AsyncG
     for (const file of byBlob.get(blob.id) ?? []) {
       if ('missing' in blob) yield { path: file.path, skipped: 'unreadable' };
       else if ('tooLarge' in blob) yield { path: file.path, skipped: 'too-large' };
-      else if (file.binary) yield { path: file.path, skipped: 'binary' };
       else {
         const changedLines = options.allLines ? undefined : new Set(file.added.map((a) => a.line));
         yield { path: file.path, content: blob.content, changedLines };
       }
     }
   }
+}
+
+/** Outside a repository `git diff --cached` turns into `--no-index`; in a bare one it sees nothing. */
+async function requireWorkTree(cwd: string): Promise<void> {
+  const inside = await gitText(['rev-parse', '--is-inside-work-tree'], cwd);
+  if (inside !== 'true') throw new UsageError('not inside a Git work tree (a bare repository or the .git folder): run it in the work tree');
 }

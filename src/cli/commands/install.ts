@@ -9,6 +9,9 @@ export const install = {
     const change = await installHook(process.cwd(), process.argv[1]);
     const verb = { created: 'created', updated: 'added secretguard to', unchanged: 'already set up:' }[change.action as 'created'];
     process.stdout.write(`secretguard: ${verb} ${change.file}${change.husky ? ' (Husky)' : ''}\n`);
+    if (change.huskyInactive) {
+      process.stdout.write('secretguard: Husky is not active in this clone yet, so the hook went into Git\'s own hooks folder; after npm install has run Husky, run secretguard install again to add it to .husky/pre-commit for the whole team\n');
+    }
     return 0;
   },
 };

@@ -18,9 +18,9 @@ export function stripeBody(): string {
   return '51' + randomString(DIGITS, 1) + randomString(ALNUM, 96);
 }
 
-/** Clerk context: a CLERK_ name on the line, an @clerk/ import in the file, or a Clerk-length body. */
-export function looksLikeClerk({ secret, line, text }: MatchContext): boolean {
-  if (/clerk/i.test(line) || text.includes('@clerk/')) return true;
+/** Clerk context: a CLERK_ name near the key, an @clerk/ import in the file, or a Clerk-length body. */
+export function looksLikeClerk({ secret, line, fileIncludes }: MatchContext): boolean {
+  if (/clerk/i.test(line) || fileIncludes('@clerk/')) return true;
   const body = secret.slice(secret.indexOf('_', 3) + 1);
   return body.length >= 30 && body.length <= 64 && !body.startsWith('51');
 }

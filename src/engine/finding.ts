@@ -7,7 +7,7 @@ import { redact } from './redact.js';
 const SNIPPET_WIDTH = 160;
 
 export function redactCandidate(candidate: Candidate): string {
-  return redact(candidate.secret, prefixOf(candidate.rule, candidate.secret));
+  return redact(candidate.secret, prefixOf(candidate.rule, candidate.secret), !candidate.rule.hideTail);
 }
 
 /** Turn a candidate into the public Finding: positions resolved, secret redacted, line masked. */

@@ -42,6 +42,8 @@ export interface Rule {
   allowPlaceholderLike?: boolean;
   /** Characters of the secret that may be shown in reports (a known prefix); default: the longest keyword it starts with. */
   redactPrefix?: (secret: string) => string;
+  /** Show no tail characters when redacting (a PEM block's last four are its END marker). */
+  hideTail?: boolean;
   /** One line, in a web developer's words. */
   fix: string;
   /**

@@ -1,3 +1,5 @@
+import { realpath, stat } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import picomatch from 'picomatch';
 import { compileRules } from './engine/ruleset.js';
@@ -25,17 +27,36 @@ export interface ScanOptions {
   allow?: AllowlistSpec;
   /** Findings recorded here are not reported (and counted as such). */
   baseline?: Baseline;
+  /**
+   * The project root (the repository's top level) that allowlist globs and baseline entries are
+   * relative to. Default: the scanned folder.
+   */
+  root?: string;
 }
 
 /** Scan a folder, a file or standard input. The CLI, the hook and the Action all come through here. */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const path = options.path ?? '.';
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const source: Source =
-    path === '-'
-      ? stdinSource(options.stdin ?? process.stdin, options.stdinName ?? 'stdin', maxFileSize)
-      : workingTree(path, maxFileSize);
-  return run(source, { ...engineOptions(options), reportUnmatchedBaseline: path !== '-' });
+  if (path === '-') {
+    return run(stdinSource(options.stdin ?? process.stdin, options.stdinName ?? 'stdin', maxFileSize), engineOptions(options));
+  }
+  const folder = await scannedFolder(path);
+  const pathPrefix = options.root ? posixRelative(options.root, folder) : '';
+  const wholeProject = pathPrefix === '' && folder === (await realpath(path).catch(() => resolve(path)));
+  return run(workingTree(path, maxFileSize), { ...engineOptions(options), pathPrefix, reportUnmatchedBaseline: wholeProject });
+}
+
+/** The folder a path's findings are relative to: the path itself, or a file's folder. */
+export async function scannedFolder(path: string): Promise<string> {
+  const stats = await stat(path).catch(() => undefined);
+  const folder = stats?.isFile() ? dirname(path) : path;
+  return realpath(folder).catch(() => resolve(folder));
+}
+
+/** `to` from `from`, POSIX, '' when they are the same folder. */
+export function posixRelative(from: string, to: string): string {
+  return relative(resolve(from), to).split(sep).join('/');
 }
 
 function engineOptions(options: Pick<ScanOptions, 'rules' | 'allow' | 'baseline'>) {

@@ -16,5 +16,5 @@ export async function projectSettings(from: string, args: { config?: string; bas
 
 /** What the library's scan functions take from the project settings (CLI flags win for size). */
 export function scanSettings(settings: ProjectSettings, maxFileSize: number | undefined) {
-  return { rules: settings.rules, allow: settings.allow, baseline: settings.baseline, maxFileSize: maxFileSize ?? settings.maxFileSize };
+  return { rules: settings.rules, allow: settings.allow, baseline: settings.baseline, maxFileSize: maxFileSize ?? settings.maxFileSize, root: settings.root };
 }

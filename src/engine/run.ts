@@ -14,6 +14,15 @@ export interface RunOptions {
   baseline?: Baseline;
   /** Whole-tree and history scans can tell which baseline entries matched nothing any more. */
   reportUnmatchedBaseline?: boolean;
+  /**
+   * Where the scanned folder sits in the project (POSIX, '' for the root): allowlist globs and
+   * baseline entries are relative to the project root, findings to the scanned folder.
+   */
+  pathPrefix?: string;
+}
+
+export function rootedPath(prefix: string | undefined, path: string): string {
+  return prefix ? `${prefix}/${path}` : path;
 }
 
 export function emptySummary(): ScanSummary {
@@ -41,8 +50,7 @@ export async function run(source: Source, options: RunOptions): Promise<ScanResu
       else summary.skipped.binary++;
       continue;
     }
-    if (options.allowlist?.allowsPath(item.path)) continue;
-    const result = scanTarget(item, options.ruleSet, options.allowlist);
+    const result = scanTarget(item, options.ruleSet, options.allowlist, rootedPath(options.pathPrefix, item.path));
     if (result.binary) {
       summary.skipped.binary++;
       continue;
@@ -56,7 +64,7 @@ export async function run(source: Source, options: RunOptions): Promise<ScanResu
   if (options.dedupe) findings = dedupe(findings);
   const result: ScanResult = { findings, summary };
   if (options.baseline) {
-    const match = applyBaseline(findings, options.baseline);
+    const match = applyBaseline(findings, options.baseline, (f) => rootedPath(options.pathPrefix, f.file));
     result.findings = match.kept;
     summary.suppressed.baseline = match.suppressed;
     if (options.reportUnmatchedBaseline) {

@@ -14,8 +14,11 @@ export interface TargetResult {
   suppressedAllowlist: number;
 }
 
-/** One target through the engine and the inline and config suppressions, out as Findings. */
-export function scanTarget(target: ScanTarget, ruleSet: RuleSet, allowlist?: Allowlist): TargetResult {
+/**
+ * One target through the engine and the inline and config suppressions, out as Findings.
+ * `projectPath` is the target's path from the project root, which allowlist globs are written against.
+ */
+export function scanTarget(target: ScanTarget, ruleSet: RuleSet, allowlist?: Allowlist, projectPath = target.path): TargetResult {
   const result: TargetResult = { findings: [], binary: false, suppressedInline: 0, suppressedAllowlist: 0 };
   const decoded = decode(target.content);
   if ('binary' in decoded) {
@@ -33,7 +36,7 @@ export function scanTarget(target: ScanTarget, ruleSet: RuleSet, allowlist?: All
       result.suppressedInline++;
       continue;
     }
-    if (allowlist?.allows(candidate, target.path)) {
+    if (allowlist?.allows(candidate, projectPath)) {
       result.suppressedAllowlist++;
       continue;
     }

@@ -2,7 +2,7 @@ import type { Candidate } from '../engine/detect.js';
 
 /** Config allowlist: what a team declared is not a secret (paths, secret regexes, stopwords). */
 export interface AllowlistSpec {
-  /** Globs over the POSIX path relative to the scan root. */
+  /** Globs over the POSIX path from the project root (the repository top level). */
   paths?: readonly string[];
   /** Matched against the raw secret. */
   regexes?: readonly string[];
@@ -11,8 +11,8 @@ export interface AllowlistSpec {
 }
 
 export interface Allowlist {
+  /** `path` is the target's path from the project root. */
   allows(candidate: Candidate, path: string): boolean;
-  allowsPath(path: string): boolean;
 }
 
 export function buildAllowlist(spec: AllowlistSpec, matchPath: (path: string, globs: readonly string[]) => boolean): Allowlist {
@@ -21,7 +21,6 @@ export function buildAllowlist(spec: AllowlistSpec, matchPath: (path: string, gl
   const globs = spec.paths ?? [];
   const allowsPath = (path: string) => globs.length > 0 && matchPath(path, globs);
   return {
-    allowsPath,
     allows(candidate, path) {
       if (allowsPath(path)) return true;
       if (regexes.some((regex) => regex.test(candidate.secret))) return true;

@@ -56,12 +56,14 @@ export interface BaselineMatch {
   unmatched: BaselineEntry[];
 }
 
-export function applyBaseline(findings: readonly Finding[], baseline: Baseline): BaselineMatch {
+/** `fileOf` gives a finding's path from the project root (the baseline's frame). */
+export function applyBaseline(findings: readonly Finding[], baseline: Baseline, fileOf: (f: Finding) => string = (f) => f.file): BaselineMatch {
   const unused = new Set(baseline.entries);
   const byFingerprint = new Map<string, BaselineEntry[]>();
   for (const entry of baseline.entries) byFingerprint.set(entry.fingerprint, [...(byFingerprint.get(entry.fingerprint) ?? []), entry]);
   const take = (finding: Finding, samePath: boolean) => {
-    const entry = byFingerprint.get(finding.fingerprint)?.find((e) => unused.has(e) && (e.file === finding.file) === samePath);
+    const file = fileOf(finding);
+    const entry = byFingerprint.get(finding.fingerprint)?.find((e) => unused.has(e) && (e.file === file) === samePath);
     if (entry) unused.delete(entry);
     return entry !== undefined;
   };

@@ -125,13 +125,14 @@ export function positionOf(text: string, secret: string): Position {
 /**
  * What a report may show of a secret, computed from the rule alone (the documented contract):
  * the rule's known prefix (redactPrefix, else the longest keyword the secret starts with), an
- * ellipsis, and the last four characters when enough of the body is left to hide (12+ characters).
+ * ellipsis, and the last four characters when enough of the body is left to hide (12+ characters)
+ * and the rule does not hide the tail (private keys).
  */
 export function expectedRedaction(ruleId: string, secret: string): { redacted: string; visible: number } {
   const rule = ruleOf(ruleId);
   let prefix = rule.redactPrefix?.(secret) ?? rule.keywords.filter((k) => secret.startsWith(k)).sort((a, b) => b.length - a.length)[0] ?? '';
   if (!secret.startsWith(prefix)) prefix = '';
-  const tail = secret.length - prefix.length >= 12 ? secret.slice(-4) : '';
+  const tail = !rule.hideTail && secret.length - prefix.length >= 12 ? secret.slice(-4) : '';
   // `visible` bounds what may leak: the prefix and four characters (a hidden tail only shows less).
   return { redacted: `${prefix}…${tail}`, visible: prefix.length + 4 };
 }

@@ -15,14 +15,21 @@ export function builder(yargs: Argv) {
 
 type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
+/**
+ * Paths in the baseline are from the project root. Recording a subfolder replaces only that
+ * subfolder's entries; the rest of an existing baseline is kept.
+ */
 export async function handler(args: Args): Promise<number> {
-  const { scan, scanCommits } = await import('../../scan.js');
-  const { entryOf, writeBaseline, BASELINE_FILE } = await import('../../suppressions/baseline.js');
+  const { posixRelative, scan, scanCommits, scannedFolder } = await import('../../scan.js');
+  const { entryOf, loadBaseline, writeBaseline, BASELINE_FILE } = await import('../../suppressions/baseline.js');
   const settings = await projectSettings(args.path, { config: args.config, baseline: false });
   const options = scanSettings(settings, args['max-file-size']);
-  const result = args.history ? await scanCommits({ history: true }, { ...options, cwd: args.path }) : await scan({ ...options, path: args.path });
   const output = args.output ?? join(settings.root, BASELINE_FILE);
-  await writeBaseline(output, result.findings.map(entryOf));
-  process.stdout.write(`secretguard: recorded ${result.findings.length} finding(s) in ${output}\n`);
+  const prefix = args.history ? '' : posixRelative(settings.root, await scannedFolder(args.path));
+  const result = args.history ? await scanCommits({ history: true }, { ...options, cwd: args.path }) : await scan({ ...options, path: args.path });
+  const recorded = result.findings.map((f) => entryOf({ ...f, file: prefix ? `${prefix}/${f.file}` : f.file }));
+  const kept = prefix ? ((await loadBaseline(output, false))?.entries ?? []).filter((e) => !e.file.startsWith(`${prefix}/`)) : [];
+  await writeBaseline(output, [...kept, ...recorded]);
+  process.stdout.write(`secretguard: recorded ${recorded.length} finding(s) in ${output}${kept.length ? ` (kept ${kept.length} outside ${prefix}/)` : ''}\n`);
   return 0;
 }

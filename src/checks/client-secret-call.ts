@@ -79,6 +79,9 @@ const BARE_NAMES: Record<string, string> = { OpenAI: 'openai', Anthropic: '@anth
 const BROWSER_IMPORTS = /^(?:react|react-dom|react-dom\/client|vue|svelte|solid-js|preact|preact\/hooks)$/;
 const SERVER_IMPORTS = /^(?:next|next\/.*|server-only|express|fastify|koa|hono|@hono\/.*|@vercel\/node|firebase-admin(?:\/.*)?|node:.*|fs|fs\/promises|path|child_process|http|https|net|os|worker_threads)$/;
 
+/** Text hints of the browser markers below (JSX is judged by extension: .jsx/.tsx). */
+const BROWSER_HINT = /import\.meta|REACT_APP_|VITE_|['"](?:react|react-dom|react-dom\/client|vue|svelte|solid-js|preact)['"]|\b(?:window|document|localStorage|sessionStorage)\./;
+
 const FIX = "move the call into a route handler (`app/api/…/route.ts`, or your server) that reads the key from a server-only env variable, and call that route from the browser; rotate any key that shipped";
 
 export const clientSecretCall: FileCheck = {
@@ -90,7 +93,10 @@ export const clientSecretCall: FileCheck = {
   fix: FIX,
   appliesTo(path, text) {
     if (!isScriptPath(path) || isServerPath(path)) return false;
-    if (!text.includes('use client') && !text.includes('dangerouslyAllowBrowser') && !segments(path).includes('src')) return false;
+    if (!text.includes('use client') && !text.includes('dangerouslyAllowBrowser')) {
+      // The src/ rule needs a browser marker: look for a hint of one before parsing anything.
+      if (!segments(path).includes('src') || !(/\.[cm]?[jt]sx$/i.test(path) || BROWSER_HINT.test(text))) return false;
+    }
     return HOSTS.some((host) => text.includes(host)) || Object.keys(SDKS).some((pkg) => text.includes(pkg)) || text.includes('supabase');
   },
   run(path, text, context) {
@@ -129,15 +135,19 @@ function browserReason(path: string, ast: File): string | undefined {
   walk(ast.program, (node) => {
     if (node.type === 'ObjectProperty' && propertyName(node.key) === 'dangerouslyAllowBrowser' && unwrap(node.value).type === 'BooleanLiteral') {
       if ((unwrap(node.value) as { value: boolean }).value) optIn = true;
-    } else if (node.type === 'MetaProperty' && node.meta.name === 'import') {
-      browserMarker ??= 'uses import.meta.env';
     } else if (node.type === 'JSXElement' || node.type === 'JSXFragment') {
       browserMarker ??= 'renders JSX';
     } else if (node.type === 'MemberExpression') {
-      const name = envRead(node);
-      const chain = name ? undefined : memberChain(node);
-      if (name && memberChain(node)?.[0] === 'process' && name !== 'NODE_ENV' && !publicPrefixOf(name, ['REACT_APP_', 'NEXT_PUBLIC_', 'VITE_', 'EXPO_PUBLIC_', 'GATSBY_'])) serverMarker = true;
-      else if (chain && chain.length === 2 && (chain[0] === 'window' || chain[0] === 'document' || chain[0] === 'localStorage' || chain[0] === 'sessionStorage')) browserMarker ??= `uses ${chain[0]}`;
+      const chain = memberChain(node);
+      if (!chain || chain.length < 2) return;
+      const [object, property, name] = chain;
+      if (object === 'import.meta' && property === 'env') {
+        browserMarker ??= 'uses import.meta.env'; // Vite (import.meta.url alone is plain Node ESM)
+      } else if (object === 'process' && property === 'env' && chain.length === 3 && name !== 'NODE_ENV' && !publicPrefixOf(name!, ['REACT_APP_', 'NEXT_PUBLIC_', 'VITE_', 'EXPO_PUBLIC_', 'GATSBY_'])) {
+        serverMarker = true;
+      } else if (chain.length === 2 && (object === 'window' || object === 'document' || object === 'localStorage' || object === 'sessionStorage')) {
+        browserMarker ??= `uses ${object}`;
+      }
     }
   });
   if (optIn) return 'browser module (dangerouslyAllowBrowser: true)';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CheckHit, FileCheck } from './check.js';
 import { basename, isEnvTemplate, segments } from './paths.js';
 
@@ -57,7 +58,8 @@ export const liveKeyInTestEnv: FileCheck = {
       hits.push({
         start: m.index,
         end: m.index + key.length,
-        key: `${provider}:${key.slice(0, 8)}`,
+        // Distinct per key and stable across edits, without carrying any of it: a digest of the key.
+        key: `${provider.toLowerCase()}-live-key:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`,
         secret: key,
         message: `${provider} live ${kind} in ${where}: tests and local development should run on a test-mode key`,
         fix:

@@ -126,7 +126,7 @@ function configEntryHit(block: string, name: string, keyNode: Node, value: Node,
 
 /** Code reading a public-prefixed variable whose name says it is a secret. */
 function fromCode(path: string, text: string, context: FileCheckContext): CheckHit[] {
-  if (!context.publicPrefixes.some((prefix) => text.includes(prefix))) return [];
+  if (!mentionsPublicSecretName(text, context.publicPrefixes)) return [];
   const ast = parseScript(path, text);
   if (!ast) return [];
   const hits: CheckHit[] = [];
@@ -163,4 +163,15 @@ function fromCode(path: string, text: string, context: FileCheckContext): CheckH
     }
   });
   return hits;
+}
+
+/** Cheap pre-check before parsing: some `<PREFIX>NAME` in the text has a secret's name. */
+function mentionsPublicSecretName(text: string, prefixes: readonly string[]): boolean {
+  for (const prefix of prefixes) {
+    for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + prefix.length)) {
+      const name = /^[A-Za-z0-9_]*/.exec(text.slice(at, at + 200))![0];
+      if (isSecretName(name.slice(prefix.length))) return true;
+    }
+  }
+  return false;
 }

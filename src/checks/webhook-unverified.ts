@@ -58,10 +58,10 @@ export const webhookUnverified: FileCheck = {
     const handler = findHandler(ast, pages);
     if (!handler) return [];
     const facts = collectFacts(ast);
-    const webhookPath = path.split('/').some((part) => /webhook/i.test(part));
-    if (!webhookPath && facts.headers.size === 0 && facts.events.size === 0) return [];
-
+    // Only the route's own segments count (not a parent folder such as `webhook-demos/app/…`).
     const route = routeOf(path, pages);
+    if (!/webhook/i.test(route) && facts.headers.size === 0 && facts.events.size === 0) return [];
+
     const method = 'POST';
     const provider = providerOf(facts);
     const label = provider === 'generic' ? 'webhook' : provider === 'svix' ? 'svix-signed webhook' : `${provider} webhook`;
@@ -275,7 +275,7 @@ function providerOf(facts: Facts): Provider {
 /** `app/api/webhooks/stripe/route.ts` → `/api/webhooks/stripe`; `pages/api/stripe/index.ts` → `/api/stripe`. */
 function routeOf(path: string, pages: boolean): string {
   const parts = path.split('/');
-  const root = pages ? parts.lastIndexOf('pages') : parts.lastIndexOf('app');
+  const root = pages ? parts.findIndex((part, i) => part === 'pages' && parts[i + 1] === 'api') : parts.indexOf('app');
   let rest = parts.slice(root + 1);
   if (pages) {
     const last = rest[rest.length - 1]!.replace(/\.[^.]+$/, '');

@@ -10,7 +10,11 @@ import { DEFAULT_MAX_FILE_SIZE, type Source } from './sources/source.js';
 import { commitSource, type CommitSelection } from './sources/commits.js';
 import { stagedSource } from './sources/staged.js';
 import { stdinSource } from './sources/stdin.js';
-import { workingTree } from './sources/working-tree.js';
+import { listWorkingTree, readWorkingTree } from './sources/working-tree.js';
+import { projectContext } from './sources/project-context.js';
+import { fileChecks as builtinFileChecks, projectChecks as builtinProjectChecks, PUBLIC_ENV_PREFIXES } from './checks/index.js';
+import type { FileCheck, ProjectCheck } from './checks/check.js';
+import { runProjectChecks } from './engine/project-checks.js';
 import { buildAllowlist, type AllowlistSpec } from './suppressions/allowlist.js';
 import type { Baseline } from './suppressions/baseline.js';
 import type { ScanResult } from './types.js';
@@ -32,6 +36,10 @@ export interface ScanOptions {
    * relative to. Default: the scanned folder.
    */
   root?: string;
+  /** Project checks to run (default: all built-in ones). */
+  checks?: { file: readonly FileCheck[]; project: readonly ProjectCheck[] };
+  /** Env prefixes the browser bundle inlines, beyond NEXT_PUBLIC_, VITE_ and the other built-in ones. */
+  publicPrefixes?: readonly string[];
 }
 
 /** Scan a folder, a file or standard input. The CLI, the hook and the Action all come through here. */
@@ -39,12 +47,20 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const path = options.path ?? '.';
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (path === '-') {
-    return run(stdinSource(options.stdin ?? process.stdin, options.stdinName ?? 'stdin', maxFileSize), engineOptions(options));
+    return run(stdinSource(options.stdin ?? process.stdin, options.stdinName ?? 'stdin', maxFileSize), engineOptions(options, true));
   }
   const folder = await scannedFolder(path);
   const pathPrefix = options.root ? posixRelative(options.root, folder) : '';
   const wholeProject = pathPrefix === '' && folder === (await realpath(path).catch(() => resolve(path)));
-  return run(workingTree(path, maxFileSize), { ...engineOptions(options), pathPrefix, reportUnmatchedBaseline: wholeProject });
+  const tree = await listWorkingTree(path);
+  const projectChecks = options.checks?.project ?? builtinProjectChecks;
+  const project = wholeProject && projectChecks.length > 0 ? await runProjectChecks(projectChecks, projectContext(tree)) : undefined;
+  return run(readWorkingTree(tree, maxFileSize), {
+    ...engineOptions(options, true),
+    pathPrefix,
+    reportUnmatchedBaseline: wholeProject,
+    projectFindings: project,
+  });
 }
 
 /** The folder a path's findings are relative to: the path itself, or a file's folder. */
@@ -59,13 +75,17 @@ export function posixRelative(from: string, to: string): string {
   return relative(resolve(from), to).split(sep).join('/');
 }
 
-function engineOptions(options: Pick<ScanOptions, 'rules' | 'allow' | 'baseline'>) {
-  const ruleSet = compileRules(options.rules ?? builtinRules);
+/** The engine's rules and file checks (history patches hold only added lines: no checks there). */
+function engineOptions(options: Pick<ScanOptions, 'rules' | 'allow' | 'baseline' | 'checks' | 'publicPrefixes'>, withChecks: boolean) {
+  const ruleSet = compileRules(options.rules ?? builtinRules, {
+    fileChecks: withChecks ? (options.checks?.file ?? builtinFileChecks) : [],
+    publicPrefixes: [...PUBLIC_ENV_PREFIXES, ...(options.publicPrefixes ?? [])],
+  });
   const allowlist = options.allow ? buildAllowlist(options.allow, (path, globs) => picomatch.isMatch(path, [...globs], { dot: true })) : undefined;
   return { ruleSet, allowlist, baseline: options.baseline };
 }
 
-export interface GitScanOptions extends Pick<ScanOptions, 'maxFileSize' | 'rules' | 'allow' | 'baseline'> {
+export interface GitScanOptions extends Pick<ScanOptions, 'maxFileSize' | 'rules' | 'allow' | 'baseline' | 'checks' | 'publicPrefixes'> {
   /** Any folder inside the work tree. Default: the current directory. */
   cwd?: string;
 }
@@ -76,7 +96,7 @@ export async function scanStaged(options: GitScanOptions & { allLines?: boolean 
     allLines: options.allLines,
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
   });
-  return run(source, engineOptions(options));
+  return run(source, engineOptions(options, true));
 }
 
 /**
@@ -95,7 +115,7 @@ export async function scanCommits(
       options.onProgress?.(done);
     },
   });
-  const result = await run(source, { ...engineOptions(options), dedupe: true, reportUnmatchedBaseline: 'history' in selection });
+  const result = await run(source, { ...engineOptions(options, false), dedupe: true, reportUnmatchedBaseline: 'history' in selection });
   result.summary.commitsScanned = commits;
   return result;
 }

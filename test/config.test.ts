@@ -133,7 +133,7 @@ describe('a broken config: exit 2, one line naming the file, the key and what is
   });
 
   it('a rule id that does not exist', () => {
-    broken(json({ rules: { 'stripe-live-secret': false } }), /^secretguard: secretguard\.config\.json: rules\.stripe-live-secret: no rule with this id/);
+    broken(json({ rules: { 'stripe-live-secret': false } }), /^secretguard: secretguard\.config\.json: rules\.stripe-live-secret: no rule or check with this id/);
   });
 
   it('a bad severity value', () => {

@@ -165,10 +165,10 @@ describe('staged: the first commit of an empty repository (no HEAD yet)', () => 
     const repo = emptyRepo();
     expect(repo.gitTry(['rev-parse', '--verify', '-q', 'HEAD']).status).not.toBe(0);
     const k = key();
-    repo.write('.env', `STRIPE_SECRET_KEY=${k}\n`);
+    repo.write('config.ts', `export const STRIPE_SECRET_KEY = "${k}";\n`);
     repo.write('README.md', '# new\n');
     repo.git('add', '-A');
-    expectFound(await both(repo.dir), [{ file: '.env', line: 1, key: k }]);
+    expectFound(await both(repo.dir), [{ file: 'config.ts', line: 1, key: k }]);
   });
 
   it('passes a clean first commit', async () => {

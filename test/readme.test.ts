@@ -2,15 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../src/rules/index.js';
 // @ts-expect-error plain JS build script
-import { withRules } from '../scripts/docs.js';
+import { withReference } from '../scripts/docs.js';
+import { fileChecks, projectChecks } from '../src/checks/index.js';
 import { ROOT } from './helpers/cli.js';
 
 const readme = readFileSync(`${ROOT}/README.md`, 'utf8');
 
 describe('README', () => {
-  it('documents every rule, generated from the rules themselves (npm run docs)', () => {
-    expect(withRules(readme, builtinRules)).toBe(readme);
-    for (const rule of builtinRules) expect(readme).toContain(`<a id="${rule.id}"></a>`);
+  it('documents every rule and check, generated from them (npm run docs)', () => {
+    const checks = [...projectChecks, ...fileChecks];
+    expect(withReference(readme, builtinRules, checks)).toBe(readme);
+    for (const item of [...builtinRules, ...checks]) expect(readme).toContain(`<a id="${item.id}"></a>`);
   });
 
   it('gives exactly the two quick-start commands that .ci/run and a new user rely on', () => {

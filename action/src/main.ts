@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { scan, scanCommits, severityRank, type GitScanOptions, type ScanResult } from '../../src/index.js';
-import { loadProject } from '../../src/config/project.js';
+import { loadProject, scanOptionsOf } from '../../src/config/project.js';
 import { VERSION } from '../../src/cli/version.js';
 import { planScan, type Plan } from './event.js';
 import { branchBase, ensureFullHistory, ensureParent, ensureRange } from './fetch-history.js';
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     const inputs = readInputs();
     const cwd = resolve(inputs.workingDirectory);
     const settings = await loadProject({ from: cwd, configPath: inputs.config && resolve(cwd, inputs.config) });
-    const options = { rules: settings.rules, allow: settings.allow, baseline: settings.baseline, maxFileSize: settings.maxFileSize };
+    const options = scanOptionsOf(settings);
     const payload = process.env.GITHUB_EVENT_PATH ? JSON.parse(await readFile(process.env.GITHUB_EVENT_PATH, 'utf8')) : {};
     const plan = planScan(inputs.mode, process.env.GITHUB_EVENT_NAME ?? '', payload, inputs);
     const { result, scope } = await execute(plan, cwd, options);

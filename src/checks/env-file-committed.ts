@@ -38,6 +38,8 @@ export const envFileCommitted: FileCheck = {
           start: first?.nameStart ?? 0,
           end: first?.nameEnd ?? 0,
           key: path,
+          // The snippet shows this line: its value, whatever it is, is masked as a secret.
+          ...(first?.value ? { secret: first.value } : {}),
           severity: 'critical',
           message: `${name} is in the repository: .env*.local files hold each developer's real keys and must never be committed`,
           fix: `run \`git rm --cached ${path}\`, add \`.env*.local\` to .gitignore, and rotate every key in ${name}: they are in Git history`,
@@ -47,10 +49,11 @@ export const envFileCommitted: FileCheck = {
     const secrets: string[] = [];
     let start = 0;
     let end = 0;
+    let firstValue = '';
     let onlyTestKeys = true;
     for (const entry of entries) {
       if (valueKind(entry.value, entry.name, context) !== 'secret') continue;
-      if (secrets.length === 0) [start, end] = [entry.nameStart, entry.nameEnd];
+      if (secrets.length === 0) [start, end, firstValue] = [entry.nameStart, entry.nameEnd, entry.value];
       secrets.push(entry.name);
       const severity = ruleSeverity.get(context.classify(entry.value.trim()).ruleId ?? '') ?? 'high';
       if (severity === 'critical' || severity === 'high') onlyTestKeys = false;
@@ -61,6 +64,7 @@ export const envFileCommitted: FileCheck = {
       start,
       end,
       key: path,
+      secret: firstValue,
       message: `${name} is committed with real secrets (${shown}): env files with values belong in .env.local or your host's settings`,
       fix: `run \`git rm --cached ${path}\`, add \`${name}\` to .gitignore, keep placeholders in .env.example, and rotate ${secrets.length === 1 ? 'the key' : 'the keys'}: ${secrets.length === 1 ? 'it is' : 'they are'} in Git history`,
     };

@@ -67,6 +67,8 @@ function fromEnvFile(text: string, context: FileCheckContext): CheckHit[] {
         start: entry.nameStart,
         end: entry.nameEnd,
         key: entry.name,
+        // Named like a secret: treat the value as one, so that it is masked wherever it is shown.
+        ...(entry.value ? { secret: entry.value } : {}),
         message: `${entry.name} is named like a secret, and ${prefix} variables are inlined into the browser bundle: a secret set here ships to every visitor`,
       });
     }
@@ -120,6 +122,7 @@ function configEntryHit(block: string, name: string, keyNode: Node, value: Node,
     start: keyNode.start!,
     end: keyNode.end!,
     key: `${block}.${name}`,
+    ...(literal ? { secret: literal } : {}),
     message: `${where} exposes ${source && source !== name ? `${name} (from ${source})` : name}, named like a secret: everything under ${block} is inlined into the browser bundle`,
   };
 }

@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import type { ProjectSettings } from '../config/project.js';
 
+export { scanOptionsOf as scanSettings } from '../config/project.js';
+
 /** --config and --baseline, shared by every scanning command. */
 export function withProjectOptions<T>(yargs: Argv<T>) {
   return yargs
@@ -12,9 +14,4 @@ export async function projectSettings(from: string, args: { config?: string; bas
   const { loadProject } = await import('../config/project.js');
   const baselinePath = args.baseline === false ? false : typeof args.baseline === 'string' ? args.baseline : undefined;
   return loadProject({ from, configPath: args.config, baselinePath });
-}
-
-/** What the library's scan functions take from the project settings (CLI flags win for size). */
-export function scanSettings(settings: ProjectSettings, maxFileSize: number | undefined) {
-  return { rules: settings.rules, allow: settings.allow, baseline: settings.baseline, maxFileSize: maxFileSize ?? settings.maxFileSize, root: settings.root };
 }

@@ -7,6 +7,8 @@ import { gitText } from '../sources/git/run.js';
 import type { AllowlistSpec } from '../suppressions/allowlist.js';
 import { BASELINE_FILE, loadBaseline, type Baseline } from '../suppressions/baseline.js';
 import type { Severity } from '../types.js';
+import { fileChecks, projectChecks } from '../checks/index.js';
+import type { FileCheck, ProjectCheck } from '../checks/check.js';
 import { loadConfig } from './load.js';
 import type { Config } from './schema.js';
 
@@ -24,6 +26,7 @@ export interface ProjectSettings {
   root: string;
   configSource?: string;
   rules: Rule[];
+  checks: { file: FileCheck[]; project: ProjectCheck[] };
   allow?: AllowlistSpec;
   maxFileSize?: number;
   failOn: Severity;
@@ -45,11 +48,13 @@ export async function loadProject(options: ProjectOptions): Promise<ProjectSetti
   const config: Config = loaded?.config ?? {};
   const source = loaded?.source ?? 'config';
   const rules = await resolveRules(config, source);
+  const checks = resolveChecks(config);
   const baselinePath = options.baselinePath === false ? undefined : (options.baselinePath ?? join(root, BASELINE_FILE));
   return {
     root,
     configSource: loaded?.source,
     rules,
+    checks,
     allow: config.allow,
     maxFileSize: config.maxFileSize,
     failOn: (config.failOn as Severity | undefined) ?? 'low',
@@ -61,7 +66,8 @@ export async function loadProject(options: ProjectOptions): Promise<ProjectSetti
 async function resolveRules(config: Config, source: string): Promise<Rule[]> {
   const known = new Map(builtinRules.map((rule) => [rule.id, rule]));
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
-    if (!known.has(id)) throw new UsageError(`${source}: rules.${id}: no rule with this id (secretguard rules lists them)`);
+    if (CHECK_IDS.has(id)) continue;
+    if (!known.has(id)) throw new UsageError(`${source}: rules.${id}: no rule or check with this id (secretguard rules lists them)`);
     if (setting === false || setting === 'off') known.delete(id);
     else known.set(id, { ...known.get(id)!, severity: setting as Severity });
   }
@@ -85,4 +91,30 @@ async function resolveRules(config: Config, source: string): Promise<Rule[]> {
     });
   }
   return [...known.values(), ...custom];
+}
+
+const CHECK_IDS = new Set([...fileChecks, ...projectChecks].map((check) => check.id));
+
+/** Checks are configured under `rules` too: off by id, or another severity. */
+function resolveChecks(config: Config): ProjectSettings['checks'] {
+  const apply = <T extends FileCheck | ProjectCheck>(checks: readonly T[]): T[] =>
+    checks.flatMap((check) => {
+      const setting = config.rules?.[check.id];
+      if (setting === false || setting === 'off') return [];
+      return setting ? [{ ...check, severity: setting as Severity }] : [check];
+    });
+  return { file: apply(fileChecks), project: apply(projectChecks) };
+}
+
+/** What the library's scan functions take from the project settings (a CLI flag wins for size). */
+export function scanOptionsOf(settings: ProjectSettings, maxFileSize?: number) {
+  return {
+    rules: settings.rules,
+    checks: settings.checks,
+    publicPrefixes: settings.publicPrefixes,
+    allow: settings.allow,
+    baseline: settings.baseline,
+    maxFileSize: maxFileSize ?? settings.maxFileSize,
+    root: settings.root,
+  };
 }

@@ -1,14 +1,22 @@
 import { isPlaceholder } from '../rules/placeholders.js';
+import type { CheckHit } from '../checks/check.js';
 import type { Rule } from '../rules/rule.js';
 import { LineIndex } from './lines.js';
 import { activeRules, type RuleSet } from './ruleset.js';
 
+/** What a candidate is reported as: a rule, or a project check (which has no pattern). */
+export type Detector = Pick<Rule, 'id' | 'provider' | 'title' | 'severity' | 'fix'> &
+  Partial<Pick<Rule, 'keywords' | 'redactPrefix' | 'hideTail'>>;
+
 /** A raw match in a text, before suppressions and redaction. Offsets are into the text. */
 export interface Candidate {
-  rule: Rule;
+  rule: Detector;
+  /** The raw secret; empty for a check hit that points at code rather than a value. */
   secret: string;
   start: number;
   end: number;
+  /** Set for project checks: their message, fix, severity and stable key. */
+  hit?: CheckHit;
 }
 
 /** Every candidate secret of every rule in `text`, in order of position. */
@@ -40,10 +48,10 @@ export function detect(text: string, path: string, ruleSet: RuleSet, lines: Line
 }
 
 /** The part of a secret that is safe to show: a known prefix of the rule. */
-export function prefixOf(rule: Rule, secret: string): string {
+export function prefixOf(rule: Detector, secret: string): string {
   if (rule.redactPrefix) return rule.redactPrefix(secret);
   let best = '';
-  for (const keyword of rule.keywords) {
+  for (const keyword of rule.keywords ?? []) {
     if (keyword.length > best.length && secret.startsWith(keyword)) best = keyword;
   }
   return best;

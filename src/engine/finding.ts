@@ -10,6 +10,13 @@ export function redactCandidate(candidate: Candidate): string {
   return redact(candidate.secret, prefixOf(candidate.rule, candidate.secret), !candidate.rule.hideTail);
 }
 
+/** A check hit's value, redacted with the prefix of the rule that knows it; '' when it has none. */
+function redactHit(candidate: Candidate, masks: readonly Candidate[]): string {
+  if (!candidate.secret) return '';
+  const mask = masks.find((m) => m.secret === candidate.secret && !m.hit);
+  return mask ? redactCandidate(mask) : redact(candidate.secret, '');
+}
+
 /** Turn a candidate into the public Finding: positions resolved, secret redacted, line masked. */
 export function toFinding(
   candidate: Candidate,
@@ -21,22 +28,23 @@ export function toFinding(
   const { rule } = candidate;
   const start = lines.position(candidate.start);
   const end = lines.position(candidate.end);
-  const secret = redactCandidate(candidate);
+  const { hit } = candidate;
+  const secret = hit ? redactHit(candidate, sameText) : redactCandidate(candidate);
   const mapLine = (line: number) => target.lineMap?.[line - 1] ?? line;
   const finding: Finding = {
     ruleId: rule.id,
     provider: rule.provider,
     title: rule.title,
-    severity: rule.severity,
+    severity: hit?.severity ?? rule.severity,
     file: target.path,
     line: mapLine(start.line),
     column: start.column,
     endLine: mapLine(end.line),
     endColumn: end.column,
     secret,
-    fingerprint: fingerprint(rule.id, candidate.secret),
-    message: `${rule.title} found: ${secret}`,
-    fix: rule.fix,
+    fingerprint: fingerprint(rule.id, hit ? hit.key : candidate.secret),
+    message: hit ? (hit.message ?? rule.title) : `${rule.title} found: ${secret}`,
+    fix: hit?.fix ?? rule.fix,
     snippet: maskedLine(candidate, start.line, text, lines, sameText),
   };
   if (target.commit) {

@@ -1,4 +1,6 @@
+import type { FileCheck, FileCheckContext } from '../checks/check.js';
 import type { Rule } from '../rules/rule.js';
+import { classifier, type Classifier } from './classify.js';
 
 export interface CompiledRule {
   rule: Rule;
@@ -14,11 +16,21 @@ export interface RuleSet {
   rules: readonly CompiledRule[];
   prefilter: RegExp;
   byKeyword: ReadonlyMap<string, readonly CompiledRule[]>;
+  /** Project checks that judge one file's text (env files, route handlers, client components). */
+  fileChecks: readonly FileCheck[];
+  checkContext: FileCheckContext;
+  classifier: Classifier;
+}
+
+export interface CheckOptions {
+  fileChecks?: readonly FileCheck[];
+  /** Env prefixes the browser bundle inlines. */
+  publicPrefixes?: readonly string[];
 }
 
 const escapeRegExp = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
-export function compileRules(rules: readonly Rule[]): RuleSet {
+export function compileRules(rules: readonly Rule[], checks: CheckOptions = {}): RuleSet {
   const compiled = rules
     .filter((rule) => !rule.public)
     .map((rule) => ({ rule, regex: new RegExp(rule.pattern.source, flagsFor(rule.pattern)) }));
@@ -33,7 +45,15 @@ export function compileRules(rules: readonly Rule[]): RuleSet {
   // Longest first, so that a keyword that extends another is the one reported.
   const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
   const prefilter = new RegExp(keywords.map(escapeRegExp).join('|') || '(?!)', 'g');
-  return { rules: compiled, prefilter, byKeyword };
+  const classify = classifier(rules);
+  return {
+    rules: compiled,
+    prefilter,
+    byKeyword,
+    fileChecks: checks.fileChecks ?? [],
+    checkContext: { classify: classify.classify, publicPrefixes: checks.publicPrefixes ?? [] },
+    classifier: classify,
+  };
 }
 
 function flagsFor(pattern: RegExp): string {

@@ -19,6 +19,8 @@ export interface RunOptions {
    * baseline entries are relative to the project root, findings to the scanned folder.
    */
   pathPrefix?: string;
+  /** Findings of the project checks, run once before the files. */
+  projectFindings?: { findings: Finding[]; suppressedInline: number };
 }
 
 export function rootedPath(prefix: string | undefined, path: string): string {
@@ -41,7 +43,8 @@ export function emptySummary(): ScanSummary {
 export async function run(source: Source, options: RunOptions): Promise<ScanResult> {
   const started = performance.now();
   const summary = emptySummary();
-  let findings: Finding[] = [];
+  let findings: Finding[] = [...(options.projectFindings?.findings ?? [])];
+  summary.suppressed.inline += options.projectFindings?.suppressedInline ?? 0;
   for await (const item of source) {
     if (isSkipped(item)) {
       if (item.skipped === 'too-large') summary.skipped.tooLarge.push(item.path);

@@ -28,6 +28,8 @@ export function scanTarget(target: ScanTarget, ruleSet: RuleSet, allowlist?: All
   const { text } = decoded;
   const lines = new LineIndex(text);
   const candidates = detect(text, target.path, ruleSet, lines);
+  const masks = [...candidates];
+  for (const hit of runFileChecks(target.path, text, ruleSet, masks)) candidates.push(hit);
   for (const candidate of candidates) {
     const first = lines.lineOf(candidate.start);
     const last = lines.lineOf(Math.max(candidate.start, candidate.end - 1));
@@ -40,9 +42,33 @@ export function scanTarget(target: ScanTarget, ruleSet: RuleSet, allowlist?: All
       result.suppressedAllowlist++;
       continue;
     }
-    result.findings.push(toFinding(candidate, target, text, lines, candidates));
+    result.findings.push(toFinding(candidate, target, text, lines, masks));
   }
   return result;
+}
+
+/**
+ * The file checks that apply to this path, as candidates. A hit that carries a secret value adds
+ * a mask where the value sits, so that snippets never show it.
+ */
+function runFileChecks(path: string, text: string, ruleSet: RuleSet, masks: Candidate[]): Candidate[] {
+  const found: Candidate[] = [];
+  for (const check of ruleSet.fileChecks) {
+    if (!check.appliesTo(path, text)) continue;
+    for (const hit of check.run(path, text, ruleSet.checkContext)) {
+      found.push({ rule: check, secret: hit.secret ?? '', start: hit.start, end: hit.end, hit });
+      if (hit.secret) masks.push(maskFor(hit.secret, hit.start, text, ruleSet));
+    }
+  }
+  return found;
+}
+
+function maskFor(secret: string, near: number, text: string, ruleSet: RuleSet): Candidate {
+  let start = text.lastIndexOf(secret, near + secret.length);
+  if (start === -1 || start + secret.length < near) start = text.indexOf(secret, near);
+  if (start === -1) start = text.indexOf(secret);
+  const rule = ruleSet.classifier.ruleFor(secret) ?? { id: 'value', provider: '', title: '', severity: 'low', fix: '' };
+  return { rule, secret, start: Math.max(start, 0), end: Math.max(start, 0) + secret.length };
 }
 
 function overlapsChanged(first: number, last: number, target: ScanTarget): boolean {

@@ -8,20 +8,33 @@ import { readFiles } from './read-files.js';
 import type { SourceItem } from './source.js';
 
 /**
- * The files a commit could include, read from the working tree. Inside a Git work tree that is
- * what `git ls-files -co --exclude-standard` lists; elsewhere a fast-glob walk filtered by the
- * folder's `.gitignore` files, evaluated by the `ignore` library the way Git does.
+ * The files a commit could include. Inside a Git work tree that is what
+ * `git ls-files -co --exclude-standard` lists; elsewhere a fast-glob walk filtered by the folder's
+ * `.gitignore` files, evaluated by the `ignore` library the way Git does.
  */
-export async function* workingTree(path: string, maxFileSize: number): AsyncGenerator<SourceItem> {
+export interface WorkingTree {
+  /** The folder the paths are relative to. */
+  folder: string;
+  /** POSIX paths relative to `folder`. */
+  files: string[];
+  inGit: boolean;
+  /** Outside Git: the folder's `.gitignore` rules, for questions about paths that are not listed. */
+  isIgnored?: (path: string) => boolean;
+}
+
+export async function listWorkingTree(path: string): Promise<WorkingTree> {
   const stats = await stat(path).catch(() => {
     throw new UsageError(`no such file or directory: ${path}`);
   });
-  if (stats.isFile()) {
-    yield* readFiles(dirname(path), [basename(path)], maxFileSize);
-    return;
-  }
-  const files = (await listGitFiles(path)) ?? (await walkFolder(path));
-  yield* readFiles(path, files, maxFileSize);
+  if (stats.isFile()) return { folder: dirname(path), files: [basename(path)], inGit: false };
+  const gitFiles = await listGitFiles(path);
+  if (gitFiles) return { folder: path, files: gitFiles, inGit: true };
+  return walkFolder(path);
+}
+
+/** The working-tree files' bytes, read with bounded concurrency. */
+export function readWorkingTree(tree: WorkingTree, maxFileSize: number): AsyncGenerator<SourceItem> {
+  return readFiles(tree.folder, tree.files, maxFileSize);
 }
 
 /** Tracked plus untracked-but-not-ignored files, relative to `root`; undefined outside Git. */
@@ -38,7 +51,7 @@ async function listGitFiles(root: string): Promise<string[] | undefined> {
   return [...new Set(files)];
 }
 
-async function walkFolder(root: string): Promise<string[]> {
+async function walkFolder(root: string): Promise<WorkingTree> {
   const entries = await fg('**', {
     cwd: root,
     dot: true,
@@ -50,7 +63,8 @@ async function walkFolder(root: string): Promise<string[]> {
   });
   const files = entries.filter((e) => e.dirent.isFile() || e.dirent.isSymbolicLink()).map((e) => e.path);
   const ignores = await loadGitignores(root, files.filter((f) => posix.basename(f) === '.gitignore'));
-  return files.filter((file) => !isIgnored(file, ignores));
+  const isIgnored = (file: string) => ignoredBy(file, ignores);
+  return { folder: root, files: files.filter((file) => !isIgnored(file)), inGit: false, isIgnored };
 }
 
 /** `.gitignore` rules per folder (POSIX, '' for the root), shallowest first. */
@@ -66,7 +80,7 @@ async function loadGitignores(root: string, gitignores: string[]): Promise<[stri
 }
 
 /** Deeper `.gitignore` files override shallower ones; the last matching rule decides, as in Git. */
-function isIgnored(file: string, ignores: [string, Ignore][]): boolean {
+function ignoredBy(file: string, ignores: [string, Ignore][]): boolean {
   let ignored = false;
   for (const [dir, rules] of ignores) {
     if (dir && !file.startsWith(dir + '/')) continue;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { projectSettings, scanSettings, withProjectOptions } from '../project-options.js';
+import { scanOptionsOf } from '../../config/project.js';
+import { projectSettings, withProjectOptions } from '../project-options.js';
 
 export const command = 'baseline [path]';
 export const describe = 'Record the current findings so that only new ones are reported';
@@ -23,7 +24,7 @@ export async function handler(args: Args): Promise<number> {
   const { posixRelative, scan, scanCommits, scannedFolder } = await import('../../scan.js');
   const { entryOf, loadBaseline, writeBaseline, BASELINE_FILE } = await import('../../suppressions/baseline.js');
   const settings = await projectSettings(args.path, { config: args.config, baseline: false });
-  const options = scanSettings(settings, args['max-file-size']);
+  const options = scanOptionsOf(settings, args['max-file-size']);
   const output = args.output ?? join(settings.root, BASELINE_FILE);
   const prefix = args.history ? '' : posixRelative(settings.root, await scannedFolder(args.path));
   const result = args.history ? await scanCommits({ history: true }, { ...options, cwd: args.path }) : await scan({ ...options, path: args.path });

@@ -3,7 +3,8 @@ import { FORMATS, type Format } from '../../reporters/index.js';
 import { UsageError } from '../../errors.js';
 import type { ProjectSettings } from '../../config/project.js';
 import type { ScanResult } from '../../types.js';
-import { projectSettings, scanSettings, withProjectOptions } from '../project-options.js';
+import { scanOptionsOf } from '../../config/project.js';
+import { projectSettings, withProjectOptions } from '../project-options.js';
 import { report } from '../report.js';
 
 export const command = 'scan [path]';
@@ -30,7 +31,7 @@ export async function handler(args: Args): Promise<number> {
   const { scan, scanCommits } = await import('../../scan.js');
   const stdin = args.stdin || args.path === '-';
   const settings = await projectSettings(stdin ? '.' : args.path, args);
-  const options = scanSettings(settings, args['max-file-size']);
+  const options = scanOptionsOf(settings, args['max-file-size']);
   const result =
     args.range !== undefined || args.history
       ? await scanCommits(args.range !== undefined ? { range: args.range } : { history: true }, {

@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { FORMATS, type Format } from '../../reporters/index.js';
-import { projectSettings, scanSettings, withProjectOptions } from '../project-options.js';
+import { scanOptionsOf } from '../../config/project.js';
+import { projectSettings, withProjectOptions } from '../project-options.js';
 import { report } from '../report.js';
 
 export const command = 'staged';
@@ -19,7 +20,7 @@ type Args = Awaited<ReturnType<typeof builder>['argv']>;
 export async function handler(args: Args): Promise<number> {
   const { scanStaged } = await import('../../scan.js');
   const settings = await projectSettings('.', args);
-  const result = await scanStaged({ ...scanSettings(settings, args['max-file-size']), allLines: args['all-lines'] });
+  const result = await scanStaged({ ...scanOptionsOf(settings, args['max-file-size']), allLines: args['all-lines'] });
   const code = await report(result, { format: args.format, output: args.output, failOn: settings.failOn });
   if (code === 1 && args.format === 'text') process.stderr.write(blockedMessage(result.findings.map((f) => f.file)));
   return code;

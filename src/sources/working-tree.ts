@@ -48,7 +48,16 @@ async function listGitFiles(root: string): Promise<string[] | undefined> {
   }
   const files = out.toString('utf8').split('\0');
   files.pop();
+  // A folder the repository ignores (a build output, a scratch copy) lists nothing: walk it instead.
+  if (files.length === 0 && (await isIgnoredFolder(root))) return undefined;
   return [...new Set(files)];
+}
+
+async function isIgnoredFolder(folder: string): Promise<boolean> {
+  return git(['check-ignore', '-q', '.'], folder).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function walkFolder(root: string): Promise<WorkingTree> {

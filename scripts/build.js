@@ -1,5 +1,5 @@
 // Bundles the CLI and the library (dist/), and the GitHub Action (action/dist/, committed).
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -16,8 +16,12 @@ const common = {
   logLevel: 'warning',
 };
 
+// Chunk names carry content hashes: start clean so that old chunks do not pile up.
+rmSync(new URL('../dist/chunks', import.meta.url), { recursive: true, force: true });
+
 await build({
   ...common,
+  metafile: process.env.SECRETGUARD_METAFILE === '1',
   entryPoints: { cli: 'src/cli/index.ts', index: 'src/index.ts' },
   outdir: 'dist',
   splitting: true,

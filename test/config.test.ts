@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileChecks, projectChecks } from '../src/checks/index.js';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../src/rules/index.js';
 import { expectOneLineError } from './helpers/git-repo.js';
@@ -294,11 +295,12 @@ describe('rules: off, severities, failOn, and the rules command', () => {
 
   const ids = builtinRules.map((r) => r.id);
 
-  it('`secretguard rules` lists every rule id, one per line', () => {
+  it('`secretguard rules` lists every rule id, one per line, then the project checks', () => {
     const result = cli(project('rules-list').dir, ['rules']);
     expect(result.status).toBe(0);
-    const listed = result.stdout.trimEnd().split('\n').map((line) => line.split(/\s+/)[0]);
-    expect(listed).toEqual(ids);
+    const [rules, checks] = result.stdout.trimEnd().split('\n\nproject checks:\n');
+    expect(rules!.split('\n').map((line) => line.split(/\s+/)[0])).toEqual(ids);
+    expect(checks!.split('\n').map((line) => line.split(/\s+/)[0])).toEqual([...projectChecks, ...fileChecks].map((c) => c.id));
   });
 
   it('`secretguard rules --format json` lists every rule id with its severity', () => {

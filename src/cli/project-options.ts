@@ -1,8 +1,6 @@
 import type { Argv } from 'yargs';
 import type { ProjectSettings } from '../config/project.js';
 
-export { scanOptionsOf as scanSettings } from '../config/project.js';
-
 /** --config and --baseline, shared by every scanning command. */
 export function withProjectOptions<T>(yargs: Argv<T>) {
   return yargs

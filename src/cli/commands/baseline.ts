@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { scanOptionsOf } from '../../config/project.js';
 import { projectSettings, withProjectOptions } from '../project-options.js';
 
 export const command = 'baseline [path]';
@@ -23,6 +22,7 @@ type Args = Awaited<ReturnType<typeof builder>['argv']>;
 export async function handler(args: Args): Promise<number> {
   const { posixRelative, scan, scanCommits, scannedFolder } = await import('../../scan.js');
   const { entryOf, loadBaseline, writeBaseline, BASELINE_FILE } = await import('../../suppressions/baseline.js');
+  const { scanOptionsOf } = await import('../../config/project.js');
   const settings = await projectSettings(args.path, { config: args.config, baseline: false });
   const options = scanOptionsOf(settings, args['max-file-size']);
   const output = args.output ?? join(settings.root, BASELINE_FILE);

@@ -1,11 +1,9 @@
 import type { Argv } from 'yargs';
-import { FORMATS, type Format } from '../../reporters/index.js';
+import { FORMATS, type Format } from '../../reporters/formats.js';
 import { UsageError } from '../../errors.js';
 import type { ProjectSettings } from '../../config/project.js';
 import type { ScanResult } from '../../types.js';
-import { scanOptionsOf } from '../../config/project.js';
 import { projectSettings, withProjectOptions } from '../project-options.js';
-import { report } from '../report.js';
 
 export const command = 'scan [path]';
 export const describe = 'Scan a folder, a file, or - for standard input';
@@ -28,7 +26,11 @@ export function builder(yargs: Argv) {
 type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 export async function handler(args: Args): Promise<number> {
-  const { scan, scanCommits } = await import('../../scan.js');
+  const [{ scan, scanCommits }, { scanOptionsOf }, { report }] = await Promise.all([
+    import('../../scan.js'),
+    import('../../config/project.js'),
+    import('../report.js'),
+  ]);
   const stdin = args.stdin || args.path === '-';
   const settings = await projectSettings(stdin ? '.' : args.path, args);
   const options = scanOptionsOf(settings, args['max-file-size']);

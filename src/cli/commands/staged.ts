@@ -1,8 +1,6 @@
 import type { Argv } from 'yargs';
-import { FORMATS, type Format } from '../../reporters/index.js';
-import { scanOptionsOf } from '../../config/project.js';
+import { FORMATS, type Format } from '../../reporters/formats.js';
 import { projectSettings, withProjectOptions } from '../project-options.js';
-import { report } from '../report.js';
 
 export const command = 'staged';
 export const describe = 'Scan what the next commit will record (the pre-commit hook runs this)';
@@ -18,7 +16,11 @@ export function builder(yargs: Argv) {
 type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 export async function handler(args: Args): Promise<number> {
-  const { scanStaged } = await import('../../scan.js');
+  const [{ scanStaged }, { scanOptionsOf }, { report }] = await Promise.all([
+    import('../../scan.js'),
+    import('../../config/project.js'),
+    import('../report.js'),
+  ]);
   const settings = await projectSettings('.', args);
   const result = await scanStaged({ ...scanOptionsOf(settings, args['max-file-size']), allLines: args['all-lines'] });
   const code = await report(result, { format: args.format, output: args.output, failOn: settings.failOn });

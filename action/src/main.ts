@@ -7,6 +7,7 @@ import { VERSION } from '../../src/cli/version.js';
 import { planScan, type Plan } from './event.js';
 import { branchBase, ensureFullHistory, ensureParent, ensureRange } from './fetch-history.js';
 import { readInputs } from './inputs.js';
+import { redactText } from '../../src/engine/redact-text.js';
 import { annotate, writeJobSummary, writeSarif } from './publish.js';
 
 /** The GitHub glue around the library: decide the range, scan it, annotate, summarise, fail. */
@@ -33,8 +34,8 @@ async function main(): Promise<void> {
     core.info(`secretguard: ${result.findings.length} finding(s) in ${scope}; ${failing.length} at or above ${inputs.failOn}`);
     if (failing.length > 0) core.setFailed(`secretguard found ${failing.length} secret(s) at or above ${inputs.failOn} severity in ${scope}`);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    core.setFailed(`secretguard: ${message}`);
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    core.setFailed(`secretguard: ${redactText(message)}`);
   }
   core.setOutput('exit-code', exitCode);
 }

@@ -35,15 +35,17 @@ export async function main(argv: string[]): Promise<number> {
     .demandCommand(1, 'name a command: scan [path], staged, install, uninstall, baseline, rules (see --help)')
     .strict()
     .help()
-    .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      // yargs' own errors (bad option values, coerce failures) are usage errors; others are bugs.
+      if (!error || error.name === 'YError' || error instanceof UsageError) throw new UsageError(message || error?.message || 'usage error');
+      throw error;
     });
   try {
     await parser.parseAsync();
   } catch (error) {
-    process.stderr.write(`secretguard: ${describeError(error)}\n`);
+    const { redactText } = await import('../engine/redact-text.js');
+    process.stderr.write(`secretguard: ${redactText(describeError(error)).replace(/\s*\n\s*/g, '; ')}\n`);
     return 2;
   }
   return exitCode;

@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { UsageError } from '../errors.js';
 import type { ProjectSettings } from '../config/project.js';
 
 /** --config and --baseline, shared by every scanning command. */
@@ -13,3 +14,12 @@ export async function projectSettings(from: string, args: { config?: string; bas
   const baselinePath = args.baseline === false ? false : typeof args.baseline === 'string' ? args.baseline : undefined;
   return loadProject({ from, configPath: args.config, baselinePath });
 }
+
+export const MAX_FILE_SIZE_OPTION = {
+  type: 'number',
+  describe: 'skip files larger than this many bytes (default 10 MB, or maxFileSize in the config)',
+  coerce: (value: number) => {
+    if (!Number.isInteger(value) || value <= 0) throw new UsageError('--max-file-size takes a whole number of bytes above 0');
+    return value;
+  },
+} as const;

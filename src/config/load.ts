@@ -19,11 +19,10 @@ export async function loadConfig(root: string, explicit?: string): Promise<Loade
     return validate(explicit, parseJson(explicit, text));
   }
   for (const name of CONFIG_FILES) {
-    const path = join(root, name);
-    const text = await readFile(path, 'utf8').catch(() => undefined);
+    const text = await readIfPresent(join(root, name), name);
     if (text !== undefined) return validate(name, parseJson(name, text));
   }
-  const manifest = await readFile(join(root, 'package.json'), 'utf8').catch(() => undefined);
+  const manifest = await readIfPresent(join(root, 'package.json'), 'package.json');
   if (manifest === undefined) return undefined;
   let pkg: unknown;
   try {
@@ -33,6 +32,17 @@ export async function loadConfig(root: string, explicit?: string): Promise<Loade
   }
   if (pkg && typeof pkg === 'object' && 'secretguard' in pkg) return validate('package.json#secretguard', (pkg as { secretguard: unknown }).secretguard);
   return undefined;
+}
+
+/** A missing file is no config; one that exists but cannot be read is an error, never skipped. */
+async function readIfPresent(path: string, name: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new UsageError(`cannot read ${name}: ${code ?? (error as Error).message}`);
+  }
 }
 
 function parseJson(source: string, text: string): unknown {

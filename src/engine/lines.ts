@@ -49,3 +49,36 @@ export class LineIndex {
     return this.lineStarts().length;
   }
 }
+
+/**
+ * Git numbers lines by `\n` alone; the engine also ends a line at a lone `\r`. Translate Git's
+ * line numbers (the lines a commit changed) into the engine's for `content`.
+ */
+export function gitLinesToEngineLines(content: Buffer, gitLines: Iterable<number>): Set<number> {
+  const wanted = new Set(gitLines);
+  const out = new Set<number>();
+  let gitLine = 1;
+  let engineLine = 1;
+  if (wanted.has(1)) out.add(1);
+  for (let i = 0; i < content.length; i++) {
+    const byte = content[i];
+    if (byte === 10 || (byte === 13 && content[i + 1] === 10)) {
+      if (byte === 13) i++;
+      gitLine++;
+      engineLine++;
+      if (wanted.has(gitLine)) out.add(engineLine);
+    } else if (byte === 13) {
+      engineLine++;
+      if (wanted.has(gitLine)) out.add(engineLine);
+    }
+  }
+  return out;
+}
+
+/** Whether the bytes hold a `\r` that does not start a `\r\n`. */
+export function hasLoneCr(content: Buffer): boolean {
+  for (let at = content.indexOf(13); at !== -1; at = content.indexOf(13, at + 1)) {
+    if (content[at + 1] !== 10) return true;
+  }
+  return false;
+}

@@ -30,11 +30,12 @@ export function scanTarget(target: ScanTarget, ruleSet: RuleSet, allowlist?: All
   const candidates = detect(text, target.path, ruleSet, lines);
   const masks = [...candidates];
   for (const hit of runFileChecks(target.path, text, ruleSet, masks)) candidates.push(hit);
+  const allowed = inlineAllowances(text, lines);
   for (const candidate of candidates) {
     const first = lines.lineOf(candidate.start);
     const last = lines.lineOf(Math.max(candidate.start, candidate.end - 1));
     if (target.changedLines && !overlapsChanged(first, last, target)) continue;
-    if (spannedLinesAllow(text, lines, first, last)) {
+    if (spansAllowedLine(first, last, allowed)) {
       result.suppressedInline++;
       continue;
     }
@@ -76,10 +77,18 @@ function overlapsChanged(first: number, last: number, target: ScanTarget): boole
   return false;
 }
 
-function spannedLinesAllow(text: string, lines: LineIndex, first: number, last: number): boolean {
-  for (let line = first; line <= last; line++) {
-    if (hasInlineAllow(text.slice(lines.lineStart(line), lines.lineEnd(line)))) return true;
-  }
+/** Whether each line carries an inline marker, asked once per line (a minified line holds thousands of keys). */
+function inlineAllowances(text: string, lines: LineIndex): (line: number) => boolean {
+  const known = new Map<number, boolean>();
+  return (line) => {
+    let allowed = known.get(line);
+    if (allowed === undefined) known.set(line, (allowed = hasInlineAllow(text.slice(lines.lineStart(line), lines.lineEnd(line)))));
+    return allowed;
+  };
+}
+
+function spansAllowedLine(first: number, last: number, allowed: (line: number) => boolean): boolean {
+  for (let line = first; line <= last; line++) if (allowed(line)) return true;
   return false;
 }
 

@@ -2,6 +2,7 @@ import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { UsageError } from '../errors.js';
+import { gitMissing } from '../sources/git/run.js';
 import { hookBlock, isEmptyHook, withBlock, withoutBlock } from './hook-block.js';
 
 export interface HookChange {
@@ -27,7 +28,8 @@ interface HookLocation {
  */
 async function locateHook(cwd: string): Promise<HookLocation> {
   const git = simpleGit({ baseDir: cwd });
-  const root = await git.revparse(['--show-toplevel']).catch(() => {
+  const root = await git.revparse(['--show-toplevel']).catch((error: Error) => {
+    if (/ENOENT|spawn git/i.test(error.message)) throw gitMissing();
     throw new UsageError('not a Git repository (run it inside a Git work tree)');
   });
   // --git-path honours core.hooksPath and linked worktrees; it answers relative to cwd.

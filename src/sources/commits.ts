@@ -1,8 +1,10 @@
 import { UsageError } from '../errors.js';
 import type { CommitInfo } from '../types.js';
 import type { SourceItem } from './source.js';
-import { isContentMode, PATCH_ARGS } from './git/diff-options.js';
-import { COMMIT_FORMAT, parsePatch } from './git/patch-parser.js';
+import { isContentMode, PATCH_ARGS, SYMLINK_MODE } from './git/diff-options.js';
+import { COMMIT_FORMAT, parsePatch, type PatchFile } from './git/patch-parser.js';
+import { BlobReader } from './git/blob-reader.js';
+import { gitLinesToEngineLines } from '../engine/lines.js';
 import { gitStream, gitText } from './git/run.js';
 import { streamLines } from './git/stream-lines.js';
 
@@ -24,6 +26,7 @@ export async function* commitSource(cwd: string, selection: CommitSelection, opt
   const log = gitStream(['log', '--reverse', `--format=${COMMIT_FORMAT}`, '--cc', ...PATCH_ARGS, ...revisions, '--'], cwd);
   let commits = 0;
   let commit: CommitInfo | undefined;
+  const blobs = new BlobReader(cwd, options.maxFileSize);
   try {
     for await (const event of parsePatch(streamLines(log.child.stdout))) {
       if (event.kind === 'commit') {
@@ -33,9 +36,15 @@ export async function* commitSource(cwd: string, selection: CommitSelection, opt
         continue;
       }
       const { file } = event;
-      if (!file.path || !isContentMode(file.mode)) continue;
-      if (file.binary) {
-        yield { path: file.path, skipped: 'binary' };
+      if (!file.path) continue;
+      if (file.mode === SYMLINK_MODE) {
+        yield { path: file.path, skipped: 'symlink' };
+        continue;
+      }
+      if (!isContentMode(file.mode)) continue;
+      if (file.binary || file.added.some((a) => a.text.slice(0, -1).includes('\r'))) {
+        // Git calls UTF-16 text binary, and numbers lines by \n alone: read the blob itself.
+        yield await wholeBlob(file, commit, blobs);
         continue;
       }
       if (file.added.length === 0) continue;
@@ -51,6 +60,7 @@ export async function* commitSource(cwd: string, selection: CommitSelection, opt
     throw await explainShallow(error, cwd);
   } finally {
     log.child.kill();
+    blobs.close();
   }
   if (commits > 0) options.onCommit?.(commits);
 }
@@ -67,4 +77,14 @@ async function explainShallow(error: unknown, cwd: string): Promise<unknown> {
   const shallow = await gitText(['rev-parse', '--is-shallow-repository'], cwd).catch(() => 'false');
   if (shallow !== 'true') return error;
   return new UsageError(`${error.message} (this is a shallow clone: fetch the whole range, e.g. actions/checkout with fetch-depth: 0)`);
+}
+
+/** A file whose patch cannot be scanned as text: its whole blob, judged by the decoder, every change line known. */
+async function wholeBlob(file: PatchFile, commit: CommitInfo | undefined, blobs: BlobReader): Promise<SourceItem> {
+  if (!file.blob || /^0+$/.test(file.blob)) return { path: file.path, skipped: 'binary' };
+  const blob = await blobs.read(file.blob);
+  if ('missing' in blob) return { path: file.path, skipped: 'unreadable' };
+  if ('tooLarge' in blob) return { path: file.path, skipped: 'too-large' };
+  const changedLines = file.binary ? undefined : gitLinesToEngineLines(blob.content, file.added.map((a) => a.line));
+  return { path: file.path, content: blob.content, commit, changedLines };
 }

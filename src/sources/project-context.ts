@@ -14,7 +14,7 @@ export function projectContext(tree: WorkingTree): ProjectContext {
   return {
     root,
     inGit: tree.inGit,
-    files: tree.files,
+    files: tree.files.map((file) => file.path),
     async ignored(paths) {
       if (paths.length === 0) return new Set();
       if (!tree.inGit) return new Set(paths.filter((path) => tree.isIgnored?.(path) ?? false));

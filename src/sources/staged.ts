@@ -1,9 +1,10 @@
 import type { SourceItem } from './source.js';
 import { readBlobs } from './git/cat-file.js';
-import { isContentMode, NULL_BLOB, PATCH_ARGS } from './git/diff-options.js';
+import { isContentMode, NULL_BLOB, PATCH_ARGS, SYMLINK_MODE } from './git/diff-options.js';
 import { parsePatch, type PatchFile } from './git/patch-parser.js';
 import { gitStream, gitText } from './git/run.js';
 import { UsageError } from '../errors.js';
+import { gitLinesToEngineLines, hasLoneCr } from '../engine/lines.js';
 import { streamLines } from './git/stream-lines.js';
 
 export interface StagedOptions {
@@ -24,13 +25,14 @@ export async function* stagedSource(cwd: string, options: StagedOptions): AsyncG
   for await (const event of parsePatch(streamLines(diff.child.stdout), false)) {
     if (event.kind !== 'file') continue;
     const { file } = event;
-    if (!file.path || !isContentMode(file.mode)) continue;
-    if (file.binary) {
-      yield { path: file.path, skipped: 'binary' };
+    if (!file.path) continue;
+    if (file.mode === SYMLINK_MODE) {
+      yield { path: file.path, skipped: 'symlink' };
       continue;
     }
-    if (!file.blob || NULL_BLOB.test(file.blob)) continue;
-    if (file.added.length === 0 && !options.allLines) continue;
+    if (!isContentMode(file.mode) || !file.blob || NULL_BLOB.test(file.blob)) continue;
+    // Git calls UTF-16 text binary: read the blob and let the decoder decide, judging every line.
+    if (file.added.length === 0 && !options.allLines && !file.binary) continue;
     files.push(file);
   }
   await diff.done;
@@ -42,7 +44,9 @@ export async function* stagedSource(cwd: string, options: StagedOptions): AsyncG
       if ('missing' in blob) yield { path: file.path, skipped: 'unreadable' };
       else if ('tooLarge' in blob) yield { path: file.path, skipped: 'too-large' };
       else {
-        const changedLines = options.allLines ? undefined : new Set(file.added.map((a) => a.line));
+        const gitLines = file.added.map((a) => a.line);
+        const changedLines =
+          options.allLines || file.binary ? undefined : hasLoneCr(blob.content) ? gitLinesToEngineLines(blob.content, gitLines) : new Set(gitLines);
         yield { path: file.path, content: blob.content, changedLines };
       }
     }

@@ -1,23 +1,25 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, posix } from 'node:path';
-import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { UsageError } from '../errors.js';
 import { git } from './git/run.js';
 import { readFiles } from './read-files.js';
 import type { SourceItem } from './source.js';
+import { foundFile, walk, type FoundFile } from './walk.js';
 
 /**
  * The files a commit could include. Inside a Git work tree that is what
- * `git ls-files -co --exclude-standard` lists; elsewhere a fast-glob walk filtered by the folder's
+ * `git ls-files -co --exclude-standard` lists; elsewhere a walk filtered by the folder's
  * `.gitignore` files, evaluated by the `ignore` library the way Git does.
  */
 export interface WorkingTree {
   /** The folder the paths are relative to. */
   folder: string;
-  /** POSIX paths relative to `folder`. */
-  files: string[];
+  /** Relative to `folder`. */
+  files: FoundFile[];
   inGit: boolean;
+  /** Folders that could not be listed (outside Git): reported as unreadable. */
+  unreadable?: string[];
   /** Outside Git: the folder's `.gitignore` rules, for questions about paths that are not listed. */
   isIgnored?: (path: string) => boolean;
 }
@@ -26,19 +28,20 @@ export async function listWorkingTree(path: string): Promise<WorkingTree> {
   const stats = await stat(path).catch(() => {
     throw new UsageError(`no such file or directory: ${path}`);
   });
-  if (stats.isFile()) return { folder: dirname(path), files: [basename(path)], inGit: false };
+  if (stats.isFile()) return { folder: dirname(path), files: [{ path: basename(path) }], inGit: false };
   const gitFiles = await listGitFiles(path);
   if (gitFiles) return { folder: path, files: gitFiles, inGit: true };
   return walkFolder(path);
 }
 
-/** The working-tree files' bytes, read with bounded concurrency. */
-export function readWorkingTree(tree: WorkingTree, maxFileSize: number): AsyncGenerator<SourceItem> {
-  return readFiles(tree.folder, tree.files, maxFileSize);
+/** The working-tree files' bytes; folders that could not be listed come first, as unreadable. */
+export async function* readWorkingTree(tree: WorkingTree, maxFileSize: number): AsyncGenerator<SourceItem> {
+  for (const folder of tree.unreadable ?? []) yield { path: folder, skipped: 'unreadable' };
+  yield* readFiles(tree.folder, tree.files, maxFileSize);
 }
 
 /** Tracked plus untracked-but-not-ignored files, relative to `root`; undefined outside Git. */
-async function listGitFiles(root: string): Promise<string[] | undefined> {
+async function listGitFiles(root: string): Promise<FoundFile[] | undefined> {
   let out: Buffer;
   try {
     out = await git(['ls-files', '-co', '--exclude-standard', '-z'], root);
@@ -46,11 +49,14 @@ async function listGitFiles(root: string): Promise<string[] | undefined> {
     if (error instanceof UsageError) return undefined; // not a repository, or git is missing: walk instead
     throw error;
   }
-  const files = out.toString('utf8').split('\0');
-  files.pop();
+  const files = new Map<string, FoundFile>();
+  for (let start = 0, end = out.indexOf(0); end !== -1; start = end + 1, end = out.indexOf(0, start)) {
+    const file = foundFile(out.subarray(start, end));
+    files.set(file.path, file);
+  }
   // A folder the repository ignores (a build output, a scratch copy) lists nothing: walk it instead.
-  if (files.length === 0 && (await isIgnoredFolder(root))) return undefined;
-  return [...new Set(files)];
+  if (files.size === 0 && (await isIgnoredFolder(root))) return undefined;
+  return [...files.values()];
 }
 
 async function isIgnoredFolder(folder: string): Promise<boolean> {
@@ -61,19 +67,10 @@ async function isIgnoredFolder(folder: string): Promise<boolean> {
 }
 
 async function walkFolder(root: string): Promise<WorkingTree> {
-  const entries = await fg('**', {
-    cwd: root,
-    dot: true,
-    onlyFiles: false,
-    followSymbolicLinks: false,
-    objectMode: true,
-    ignore: ['**/.git/**'],
-    suppressErrors: true,
-  });
-  const files = entries.filter((e) => e.dirent.isFile() || e.dirent.isSymbolicLink()).map((e) => e.path);
-  const ignores = await loadGitignores(root, files.filter((f) => posix.basename(f) === '.gitignore'));
+  const { files, unreadable } = walk(root);
+  const ignores = await loadGitignores(root, files.map((f) => f.path).filter((f) => posix.basename(f) === '.gitignore'));
   const isIgnored = (file: string) => ignoredBy(file, ignores);
-  return { folder: root, files: files.filter((file) => !isIgnored(file)), inGit: false, isIgnored };
+  return { folder: root, files: files.filter((file) => !isIgnored(file.path)), inGit: false, isIgnored, unreadable: unreadable.filter((f) => !isIgnored(`${f}/`)) };
 }
 
 /** `.gitignore` rules per folder (POSIX, '' for the root), shallowest first. */

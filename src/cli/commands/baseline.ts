@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { projectSettings, withProjectOptions } from '../project-options.js';
+import { MAX_FILE_SIZE_OPTION, projectSettings, withProjectOptions } from '../project-options.js';
 
 export const command = 'baseline [path]';
 export const describe = 'Record the current findings so that only new ones are reported';
@@ -10,7 +10,7 @@ export function builder(yargs: Argv) {
     .positional('path', { type: 'string', default: '.', describe: 'folder to scan' })
     .option('output', { alias: 'o', type: 'string', describe: 'baseline file (default .secretguard-baseline.json at the repository root)' })
     .option('history', { type: 'boolean', describe: 'record what the whole history holds, not only the current files' })
-    .option('max-file-size', { type: 'number', describe: 'skip files larger than this many bytes (default 10 MB)' });
+    .option('max-file-size', MAX_FILE_SIZE_OPTION);
 }
 
 type Args = Awaited<ReturnType<typeof builder>['argv']>;

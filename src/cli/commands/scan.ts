@@ -3,7 +3,7 @@ import { FORMATS, type Format } from '../../reporters/formats.js';
 import { UsageError } from '../../errors.js';
 import type { ProjectSettings } from '../../config/project.js';
 import type { ScanResult } from '../../types.js';
-import { projectSettings, withProjectOptions } from '../project-options.js';
+import { MAX_FILE_SIZE_OPTION, projectSettings, withProjectOptions } from '../project-options.js';
 
 export const command = 'scan [path]';
 export const describe = 'Scan a folder, a file, or - for standard input';
@@ -15,7 +15,7 @@ export function builder(yargs: Argv) {
     .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file' })
     .option('stdin', { type: 'boolean', default: false, describe: 'scan standard input (same as - for path)' })
     .option('stdin-name', { type: 'string', default: 'stdin', describe: 'file name to give standard input' })
-    .option('max-file-size', { type: 'number', describe: 'skip files larger than this many bytes (default 10 MB)' })
+    .option('max-file-size', MAX_FILE_SIZE_OPTION)
     .option('range', { type: 'string', describe: 'scan what the commits of BASE..HEAD add (with their commit, author, date)' })
     .option('history', { type: 'boolean', describe: 'scan what every commit of every ref ever added' })
     .conflicts('range', 'history')

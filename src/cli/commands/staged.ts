@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { FORMATS, type Format } from '../../reporters/formats.js';
-import { projectSettings, withProjectOptions } from '../project-options.js';
+import { MAX_FILE_SIZE_OPTION, projectSettings, withProjectOptions } from '../project-options.js';
 
 export const command = 'staged';
 export const describe = 'Scan what the next commit will record (the pre-commit hook runs this)';
@@ -10,7 +10,7 @@ export function builder(yargs: Argv) {
     .option('all-lines', { type: 'boolean', default: false, describe: 'report findings on every line of the staged files, not only changed ones' })
     .option('format', { alias: 'f', choices: FORMATS, default: 'text' as Format, describe: 'report format' })
     .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file' })
-    .option('max-file-size', { type: 'number', describe: 'skip files larger than this many bytes (default 10 MB)' });
+    .option('max-file-size', MAX_FILE_SIZE_OPTION);
 }
 
 type Args = Awaited<ReturnType<typeof builder>['argv']>;

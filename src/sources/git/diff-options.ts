@@ -16,9 +16,12 @@ export const PATCH_ARGS = [
   '--dst-prefix=b/',
 ] as const;
 
+export const SYMLINK_MODE = '120000';
+const SUBMODULE_MODE = '160000';
+
 /** Modes whose blobs are not file content: submodules (gitlinks) and symbolic links. */
 export function isContentMode(mode: string | undefined): boolean {
-  return mode !== '160000' && mode !== '120000';
+  return mode !== SUBMODULE_MODE && mode !== SYMLINK_MODE;
 }
 
 export const NULL_BLOB = /^0+$/;

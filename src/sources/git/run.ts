@@ -16,7 +16,9 @@ export function gitMissing(): UsageError {
 
 /** One line from git's stderr, turned into something a user can act on. */
 export function gitFailure(args: readonly string[], stderr: string): UsageError {
-  const line = stderr.split('\n').find((l) => l.trim()) ?? `git ${args[0]} failed`;
+  const lines = stderr.split('\n').filter((l) => l.trim());
+  // git often prints an `error:` detail before the `fatal:` line that says what went wrong.
+  const line = lines.find((l) => l.startsWith('fatal:')) ?? lines[0] ?? `git ${args[0]} failed`;
   if (/not a git repository/i.test(line)) return new UsageError('not a Git repository (run it inside a Git work tree)');
   return new UsageError(line.replace(/^(fatal|error): /, 'git: '));
 }

@@ -1,0 +1,292 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
+import { builtinRules } from '../../src/rules/index.js';
+import type { Rule, RuleSample } from '../../src/rules/rule.js';
+import { BIN, type CliResult } from './cli.js';
+import { expectedRedaction } from './fixture.js';
+import { tempDir } from './git-repo.js';
+
+/**
+ * Shared by the hardening tests (test/hardening-*.test.ts, test/property.test.ts): hostile trees on
+ * disk, CLI runs with a JSON report, the one-line error contract, and runs as an unprivileged user.
+ * Importing ./git-repo.js first isolates every git call (and the CLI's) from the machine's config.
+ */
+
+export const secretRules: readonly Rule[] = builtinRules.filter((rule) => !rule.public);
+
+/** The rule's valid samples that fit on one line (no CR, no LF). */
+export function singleLineSamples(rule: Rule): RuleSample[] {
+  return rule.samples.valid().filter((s) => !/[\r\n]/.test(s.text));
+}
+
+/** A fresh fake secret of `ruleId`'s shape, as a bare single-line sample (the first one there is). */
+export function sampleOf(ruleId: string): RuleSample {
+  const rule = builtinRules.find((r) => r.id === ruleId);
+  if (!rule) throw new Error(`no rule ${ruleId}`);
+  const [sample] = singleLineSamples(rule);
+  if (!sample) throw new Error(`${ruleId} has no single-line sample`);
+  return sample;
+}
+
+/** A JSON report, as `--format json` writes it. */
+export interface JsonFinding {
+  ruleId: string;
+  severity: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  secret: string;
+  snippet: string;
+  message: string;
+  fingerprint: string;
+  commit?: string;
+}
+
+export interface JsonReport {
+  version: number;
+  findings: JsonFinding[];
+  summary: {
+    filesScanned: number;
+    bytesScanned: number;
+    commitsScanned?: number;
+    findings: number;
+    skipped: { binary: number; tooLarge: string[]; symlink: string[]; unreadable: string[] };
+  };
+}
+
+export interface JsonRun extends CliResult {
+  report: JsonReport;
+}
+
+/** Parse a CLI run's stdout as a JSON report; a failure shows what the run printed instead. */
+export function parseReport(result: CliResult): JsonRun {
+  let report: JsonReport;
+  try {
+    report = JSON.parse(result.stdout) as JsonReport;
+  } catch {
+    throw new Error(`not a JSON report (exit ${result.status}): stdout=${result.stdout.slice(0, 300)} stderr=${result.stderr.slice(0, 300)}`);
+  }
+  return { ...result, report };
+}
+
+export interface SpawnOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  input?: string;
+  /** Kill the run after this long (a hang is a failure, not a stuck suite). Default 60 s. */
+  timeoutMs?: number;
+  /** Run as this command prefix (e.g. setpriv … for an unprivileged user). */
+  prefix?: readonly string[];
+}
+
+function environment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
+  for (const [name, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
+
+/**
+ * `node bin/secretguard.js …` without blocking the test process, with a kill timeout, a chosen
+ * environment and optionally a command prefix. Never a TTY. `timedOut` tells a hang from a failure.
+ */
+export function sgRun(args: readonly string[], options: SpawnOptions = {}): Promise<CliResult & { timedOut: boolean; ms: number }> {
+  const [command, ...prefixArgs] = options.prefix?.length ? options.prefix : [process.execPath];
+  const argv = options.prefix?.length ? [...prefixArgs, process.execPath, BIN, ...args] : [BIN, ...args];
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command!, argv, { cwd: options.cwd, env: environment(options.env) });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs ?? 60_000);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr, timedOut, ms: performance.now() - started });
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** The error contract: exit 2, stderr exactly one line `secretguard: …`, no stack trace. */
+export function expectCleanError(result: CliResult, pattern?: RegExp): void {
+  const context = `exit ${result.status}, stderr: ${JSON.stringify(result.stderr)}`;
+  expect(result.status, context).toBe(2);
+  expect(result.stderr, context).toMatch(/^secretguard: [^\n]+\n$/);
+  expect(result.stderr, context).not.toContain('    at ');
+  expect(result.stderr, context).not.toMatch(/unexpected error/);
+  if (pattern) expect(result.stderr, context).toMatch(pattern);
+}
+
+/** A scan that neither crashed nor errored: exit 0 or 1, nothing on stderr that looks like a trace. */
+export function expectCompleted(result: CliResult): void {
+  const context = `exit ${result.status}, stderr: ${JSON.stringify(result.stderr)}`;
+  expect([0, 1], context).toContain(result.status);
+  expect(result.stderr, context).not.toContain('    at ');
+  expect(result.stderr, context).not.toMatch(/unexpected error/);
+}
+
+/** A temporary folder on disk; `rel` may be a Buffer path (names that are not valid UTF-8). */
+export class Tree {
+  readonly dir: string;
+
+  constructor(label: string) {
+    this.dir = tempDir(label);
+  }
+
+  path(rel: string): string {
+    return join(this.dir, rel);
+  }
+
+  write(rel: string | Buffer, content: string | Buffer): void {
+    if (typeof rel === 'string') {
+      mkdirSync(dirname(this.path(rel)), { recursive: true });
+      writeFileSync(this.path(rel), content);
+    } else {
+      writeFileSync(Buffer.concat([Buffer.from(this.dir + '/'), rel]), content);
+    }
+  }
+
+  cleanup(): void {
+    // A test may have left a folder unreadable or owned by someone else: make it removable first.
+    const open = (path: string) => {
+      try {
+        const stats = lstatSync(path);
+        if (stats.isSymbolicLink()) return;
+        chmodSync(path, stats.isDirectory() ? 0o755 : 0o644);
+        if (stats.isDirectory()) for (const entry of readdirSync(path)) open(join(path, entry));
+      } catch {
+        // gone already
+      }
+    };
+    open(this.dir);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Every line break the engine knows: CRLF, lone CR, LF. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+// ---------------------------------------------------------------- an unprivileged user
+
+export const NOBODY = { uid: 65534, gid: 65534 };
+
+/** The command prefix that runs a child as `nobody` (we are root), or undefined when none works. */
+export function nobodyPrefix(): string[] | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const candidates = [
+    ['setpriv', `--reuid=${NOBODY.uid}`, `--regid=${NOBODY.gid}`, '--clear-groups'],
+    ['runuser', '-u', 'nobody', '--'],
+  ];
+  for (const prefix of candidates) {
+    const probe = spawnSync(prefix[0]!, [...prefix.slice(1), 'id', '-u'], { encoding: 'utf8' });
+    if (probe.status === 0 && probe.stdout.trim() === String(NOBODY.uid)) return prefix;
+  }
+  return undefined;
+}
+
+/** Give the whole tree to nobody (so Git trusts it and it can be read), world-readable. */
+export function giveToNobody(dir: string): void {
+  const walk = (path: string) => {
+    const stats = lstatSync(path);
+    if (stats.isSymbolicLink()) return;
+    chownSync(path, NOBODY.uid, NOBODY.gid);
+    chmodSync(path, stats.isDirectory() ? 0o755 : 0o644);
+    if (stats.isDirectory()) for (const entry of readdirSync(path)) walk(join(path, entry));
+  };
+  walk(dir);
+}
+
+/** Make `path` unreadable to nobody: owned by root, mode 0600 (files) or 0700 (folders). */
+export function lockFromNobody(path: string): void {
+  chownSync(path, 0, 0);
+  chmodSync(path, lstatSync(path).isDirectory() ? 0o700 : 0o600);
+}
+
+/** Git for nobody: the sandbox's global config is root's and unreadable, so point it elsewhere. */
+export const NOBODY_ENV = { GIT_CONFIG_GLOBAL: '/dev/null', HOME: '/tmp' };
+
+// ---------------------------------------------------------------- a PATH without git
+
+/** A folder holding only a `node` link: PATH=that folder has node and no git. */
+export function pathWithNodeOnly(tree: Tree): string {
+  const bin = tree.path('node-only-bin');
+  mkdirSync(bin, { recursive: true });
+  spawnSync('ln', ['-sf', process.execPath, join(bin, 'node')]);
+  const check = spawnSync('/bin/sh', ['-c', 'command -v git || true'], { env: { PATH: bin }, encoding: 'utf8' });
+  if (check.stdout.trim()) throw new Error(`git still on PATH ${bin}: ${check.stdout}`);
+  return bin;
+}
+
+
+// ---------------------------------------------------------------- redaction checks
+
+/** What a piece of a secret looks like in a JSON string, and in a GitHub workflow command. */
+function encodings(piece: string): string[] {
+  const json = JSON.stringify(piece).slice(1, -1);
+  const data = piece.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = data.replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return [...new Set([piece, json, data, property])];
+}
+
+export interface Planted {
+  ruleId: string;
+  secret: string;
+  /** Where it was planted, for messages. */
+  where: string;
+}
+
+export interface Output {
+  name: string;
+  text: string;
+}
+
+/**
+ * Every place where an output shows more of a planted secret than its visible part (prefix + last
+ * four): the whole secret, or any piece one character longer than that part, raw or escaped.
+ * `derived` values (fingerprints, commit ids) are cut from the outputs first: they are hex strings
+ * that are not the secret, and short hex secrets (a Twilio token shows 4 of 32) would collide.
+ */
+export function leaksIn(planted: readonly Planted[], outputs: readonly Output[], derived: Iterable<string> = []): string[] {
+  const cut = [...new Set(derived)].filter((d) => d.length >= 8);
+  const cleaned = outputs.map(({ name, text }) => ({ name, text: cut.reduce((t, d) => t.split(d).join('⟨derived⟩'), text) }));
+  // Pieces grouped by length, so that each output is walked once per length.
+  const byLength = new Map<number, Map<string, string>>();
+  for (const p of planted) {
+    const width = Math.min(p.secret.length, expectedRedaction(p.ruleId, p.secret).visible + 1);
+    for (let i = 0; i + width <= p.secret.length; i++) {
+      for (const piece of encodings(p.secret.slice(i, i + width))) {
+        let map = byLength.get(piece.length);
+        if (!map) byLength.set(piece.length, (map = new Map()));
+        if (!map.has(piece)) map.set(piece, `${p.ruleId} (${p.where}) characters ${i}..${i + width}`);
+      }
+    }
+  }
+  const found = new Set<string>();
+  for (const { name, text } of cleaned) {
+    for (const [length, pieces] of byLength) {
+      for (let i = 0; i + length <= text.length; i++) {
+        const hit = pieces.get(text.slice(i, i + length));
+        if (hit) found.add(`${hit} in ${name}`);
+      }
+    }
+  }
+  return [...found].sort();
+}

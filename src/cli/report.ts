@@ -4,6 +4,7 @@ import { colorsFor, plain } from '../reporters/colors.js';
 import { reporters, type Format } from '../reporters/index.js';
 import { summaryLine } from '../reporters/text.js';
 import { severityRank, type ScanResult, type Severity } from '../types.js';
+import { debugResult } from './debug-log.js';
 import { VERSION } from './version.js';
 
 export interface ReportOptions {
@@ -16,6 +17,7 @@ export interface ReportOptions {
 
 /** Write the report (stdout or --output) and return the exit code: 0 clean, 1 findings, 2 incomplete. */
 export async function report(result: ScanResult, options: ReportOptions): Promise<number> {
+  await debugResult(result);
   const toFile = options.output !== undefined;
   const colors = toFile ? plain : colorsFor(process.stdout);
   const text = reporters[options.format](result, { colors, toolVersion: VERSION });

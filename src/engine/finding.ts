@@ -56,7 +56,8 @@ export function toFinding(
 }
 
 /**
- * A window of the candidate's first line with every secret in it masked. The window grows to take
+ * A window of the candidate's first line with every secret in it masked (`sameText`: every mask
+ * of the text, sorted by start). The window grows to take
  * in whole any secret it touches, so no part of a secret is ever shown unredacted.
  */
 function maskedLine(candidate: Candidate, line: number, text: string, lines: LineIndex, sameText: readonly Candidate[]): string {
@@ -64,14 +65,19 @@ function maskedLine(candidate: Candidate, line: number, text: string, lines: Lin
   const lineEnd = Math.max(lines.lineEnd(line), lineStart);
   let from = Math.max(lineStart, candidate.start - SNIPPET_WIDTH / 2);
   let to = Math.min(lineEnd, Math.max(candidate.end, candidate.start + SNIPPET_WIDTH / 2));
+  // `sameText` is sorted by start: find the masks around the window without visiting all of them.
+  let first = firstStartingAtOrAfter(sameText, from);
+  while (first > 0 && sameText[first - 1]!.end > from) {
+    first--;
+    from = Math.max(lineStart, Math.min(from, sameText[first]!.start));
+  }
   const inside: Candidate[] = [];
-  for (const other of sameText) {
-    if (other.end <= from || other.start >= to) continue;
+  for (let i = first; i < sameText.length && sameText[i]!.start < to; i++) {
+    const other = sameText[i]!;
+    if (other.end <= from) continue;
     inside.push(other);
-    from = Math.max(lineStart, Math.min(from, other.start));
     to = Math.min(lineEnd, Math.max(to, other.end));
   }
-  inside.sort((a, b) => a.start - b.start);
   let out = '';
   let cursor = from;
   for (const other of inside) {
@@ -83,6 +89,17 @@ function maskedLine(candidate: Candidate, line: number, text: string, lines: Lin
   const leading = hasText(text, lineStart, from);
   const trailing = hasText(text, to, lineEnd);
   return (leading ? '…' : '') + out.trim() + (trailing ? '…' : '');
+}
+
+function firstStartingAtOrAfter(sorted: readonly Candidate[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Whether text[from, to) holds anything but white space (stops at the first such character). */

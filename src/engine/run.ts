@@ -4,6 +4,7 @@ import type { Allowlist } from '../suppressions/allowlist.js';
 import { applyBaseline, type Baseline } from '../suppressions/baseline.js';
 import { isSkipped, type Source } from '../sources/source.js';
 import type { RuleSet } from './ruleset.js';
+import { redactText } from './redact-text.js';
 import { scanTarget } from './scan-target.js';
 
 export interface RunOptions {
@@ -47,9 +48,10 @@ export async function run(source: Source, options: RunOptions): Promise<ScanResu
   summary.suppressed.inline += options.projectFindings?.suppressedInline ?? 0;
   for await (const item of source) {
     if (isSkipped(item)) {
-      if (item.skipped === 'too-large') summary.skipped.tooLarge.push(item.path);
-      else if (item.skipped === 'symlink') summary.skipped.symlink.push(item.path);
-      else if (item.skipped === 'unreadable') summary.skipped.unreadable.push(item.path);
+      // Skipped files are listed by name: a name can hold a key (a pasted token as a file name).
+      if (item.skipped === 'too-large') summary.skipped.tooLarge.push(redactText(item.path));
+      else if (item.skipped === 'symlink') summary.skipped.symlink.push(redactText(item.path));
+      else if (item.skipped === 'unreadable') summary.skipped.unreadable.push(redactText(item.path));
       else summary.skipped.binary++;
       continue;
     }

@@ -30,6 +30,7 @@ export function scanTarget(target: ScanTarget, ruleSet: RuleSet, allowlist?: All
   const candidates = detect(text, target.path, ruleSet, lines);
   const masks = [...candidates];
   for (const hit of runFileChecks(target.path, text, ruleSet, masks)) candidates.push(hit);
+  masks.sort((a, b) => a.start - b.start);
   const allowed = inlineAllowances(text, lines);
   for (const candidate of candidates) {
     const first = lines.lineOf(candidate.start);

@@ -23,7 +23,7 @@ export async function handler(args: Args): Promise<number> {
   const { posixRelative, scan, scanCommits, scannedFolder } = await import('../../scan.js');
   const { entryOf, loadBaseline, writeBaseline, BASELINE_FILE } = await import('../../suppressions/baseline.js');
   const { scanOptionsOf } = await import('../../config/project.js');
-  const settings = await projectSettings(args.path, { config: args.config, baseline: false });
+  const settings = await projectSettings(args.path, { config: args.config, baseline: false, verbose: args.verbose });
   const options = scanOptionsOf(settings, args['max-file-size']);
   const output = args.output ?? join(settings.root, BASELINE_FILE);
   const prefix = args.history ? '' : posixRelative(settings.root, await scannedFolder(args.path));

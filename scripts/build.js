@@ -19,9 +19,28 @@ const common = {
 // Chunk names carry content hashes: start clean so that old chunks do not pile up.
 rmSync(new URL('../dist/chunks', import.meta.url), { recursive: true, force: true });
 
+/**
+ * The CLI requires these on first use from node_modules (they are dependencies of the package)
+ * instead of compiling them at start-up: Babel is 600 KB that most scans, and the pre-commit hook
+ * on ten ordinary files, never run. The Action bundle inlines them: it has no node_modules.
+ */
+function lazyDependencies(names) {
+  const filter = new RegExp(`^(${names.map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'lazy-dependencies',
+    setup(build) {
+      build.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy' }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+        contents: `let m; const load = () => (m ??= require(${JSON.stringify(args.path)}));\nexport const parse = (...a) => load().parse(...a);`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 await build({
   ...common,
-  metafile: process.env.SECRETGUARD_METAFILE === '1',
+  plugins: [lazyDependencies(['@babel/parser'])],
   entryPoints: { cli: 'src/cli/index.ts', index: 'src/index.ts' },
   outdir: 'dist',
   splitting: true,

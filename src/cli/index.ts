@@ -1,3 +1,4 @@
-import { main } from './main.js';
+import { fastStaged } from './fast-staged.js';
 
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+process.exitCode = (await fastStaged(argv)) ?? (await (await import('./main.js')).main(argv));

@@ -5,6 +5,7 @@ import * as baselineCommand from './commands/baseline.js';
 import * as rulesCommand from './commands/rules.js';
 import * as scanCommand from './commands/scan.js';
 import * as stagedCommand from './commands/staged.js';
+import { printError } from './print-error.js';
 import { VERSION } from './version.js';
 
 /** Parse argv, run one command, and return its exit code. Every failure is one line and exit 2. */
@@ -44,15 +45,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await parser.parseAsync();
   } catch (error) {
-    const { redactText } = await import('../engine/redact-text.js');
-    process.stderr.write(`secretguard: ${redactText(describeError(error)).replace(/\s*\n\s*/g, '; ')}\n`);
-    return 2;
+    return printError(error);
   }
   return exitCode;
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof UsageError) return error.message;
-  const message = error instanceof Error ? error.message : String(error);
-  return `unexpected error: ${message.split('\n')[0]}`;
 }

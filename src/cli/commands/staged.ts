@@ -13,9 +13,18 @@ export function builder(yargs: Argv) {
     .option('max-file-size', MAX_FILE_SIZE_OPTION);
 }
 
-type Args = Awaited<ReturnType<typeof builder>['argv']>;
+/** What the handler reads: from yargs, or from the hook's fast path (src/cli/fast-staged.ts). */
+export interface StagedArgs {
+  'all-lines': boolean;
+  format: Format;
+  output?: string;
+  'max-file-size'?: number;
+  config?: string;
+  baseline?: string | boolean;
+  verbose?: boolean;
+}
 
-export async function handler(args: Args): Promise<number> {
+export async function handler(args: StagedArgs): Promise<number> {
   const [{ scanStaged }, { scanOptionsOf }, { report }] = await Promise.all([
     import('../../scan.js'),
     import('../../config/project.js'),

@@ -42,6 +42,11 @@ export interface FileCheckContext {
 /** Runs on one file's text (a working-tree file, a staged blob), like a rule. */
 export interface FileCheck extends CheckMeta {
   kind: 'file';
+  /**
+   * Like a rule's keywords: when set, `appliesTo` is asked only of texts that contain one of these
+   * literals (found in the engine's one keyword pass, so a file that cannot matter costs nothing).
+   */
+  keywords?: readonly string[];
   /** Cheap test on the POSIX path (and a peek at the text) before `run` is called. */
   appliesTo(path: string, text: string): boolean;
   run(path: string, text: string, context: FileCheckContext): CheckHit[];

@@ -91,6 +91,7 @@ export const clientSecretCall: FileCheck = {
   title: 'Browser code calls a secret-key API',
   severity: 'high',
   fix: FIX,
+  keywords: [...HOSTS, ...Object.keys(SDKS), 'supabase'],
   appliesTo(path, text) {
     if (!isScriptPath(path) || isServerPath(path)) return false;
     if (!text.includes('use client') && !text.includes('dangerouslyAllowBrowser')) {

@@ -2,7 +2,7 @@ import { isPlaceholder } from '../rules/placeholders.js';
 import type { CheckHit } from '../checks/check.js';
 import type { Rule } from '../rules/rule.js';
 import { LineIndex } from './lines.js';
-import { activeRules, type RuleSet } from './ruleset.js';
+import { prefilter, type Prefiltered, type RuleSet } from './ruleset.js';
 
 /** What a candidate is reported as: a rule, or a project check (which has no pattern). */
 export type Detector = Pick<Rule, 'id' | 'provider' | 'title' | 'severity' | 'fix'> &
@@ -20,7 +20,7 @@ export interface Candidate {
 }
 
 /** Every candidate secret of every rule in `text`, in order of position. */
-export function detect(text: string, path: string, ruleSet: RuleSet, lines: LineIndex): Candidate[] {
+export function detect(text: string, path: string, ruleSet: RuleSet, lines: LineIndex, keywordsFound: Prefiltered = prefilter(ruleSet, text)): Candidate[] {
   const found: Candidate[] = [];
   const memo = new Map<string, boolean>();
   const fileIncludes = (literal: string) => {
@@ -28,7 +28,7 @@ export function detect(text: string, path: string, ruleSet: RuleSet, lines: Line
     if (known === undefined) memo.set(literal, (known = text.includes(literal)));
     return known;
   };
-  for (const { rule, regex } of activeRules(ruleSet, text)) {
+  for (const { rule, regex } of keywordsFound.rules) {
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
       if (m[0].length === 0) regex.lastIndex++;

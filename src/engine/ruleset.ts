@@ -42,6 +42,8 @@ export function compileRules(rules: readonly Rule[], checks: CheckOptions = {}):
       byKeyword.set(keyword, list);
     }
   }
+  // Checks' keywords join the same pass; they activate no rule.
+  for (const check of checks.fileChecks ?? []) for (const keyword of check.keywords ?? []) if (!byKeyword.has(keyword)) byKeyword.set(keyword, []);
   // Longest first, so that a keyword that extends another is the one reported.
   const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
   const prefilter = new RegExp(keywords.map(escapeRegExp).join('|') || '(?!)', 'g');
@@ -63,15 +65,25 @@ function flagsFor(pattern: RegExp): string {
   return flags;
 }
 
-/** The rules whose keywords occur in `text`, in rule order. */
-export function activeRules(ruleSet: RuleSet, text: string): CompiledRule[] {
+export interface Prefiltered {
+  /** The rules whose keywords occur in the text, in rule order. */
+  rules: CompiledRule[];
+  /** Every keyword (of rules and checks) that occurs in the text. */
+  keywords: Set<string>;
+}
+
+/** One pass of the combined keyword search over `text`. */
+export function prefilter(ruleSet: RuleSet, text: string): Prefiltered {
   const active = new Set<CompiledRule>();
-  const { prefilter, byKeyword } = ruleSet;
-  prefilter.lastIndex = 0;
-  for (let m = prefilter.exec(text); m; m = prefilter.exec(text)) {
-    for (const entry of byKeyword.get(m[0]) ?? []) active.add(entry);
-    if (active.size === ruleSet.rules.length) break;
+  const keywords = new Set<string>();
+  const { byKeyword } = ruleSet;
+  const search = ruleSet.prefilter;
+  search.lastIndex = 0;
+  for (let m = search.exec(text); m; m = search.exec(text)) {
+    if (keywords.has(m[0])) continue;
+    keywords.add(m[0]);
+    for (const entry of byKeyword.get(m[0])!) active.add(entry);
+    if (keywords.size === byKeyword.size) break;
   }
-  if (active.size === 0) return [];
-  return ruleSet.rules.filter((entry) => active.has(entry));
+  return { rules: active.size === 0 ? [] : ruleSet.rules.filter((entry) => active.has(entry)), keywords };
 }

@@ -5,7 +5,7 @@ import { decode } from './decode.js';
 import { detect, type Candidate } from './detect.js';
 import { toFinding } from './finding.js';
 import { LineIndex } from './lines.js';
-import type { RuleSet } from './ruleset.js';
+import { prefilter, type RuleSet } from './ruleset.js';
 
 export interface TargetResult {
   findings: Finding[];
@@ -27,9 +27,10 @@ export function scanTarget(target: ScanTarget, ruleSet: RuleSet, allowlist?: All
   }
   const { text } = decoded;
   const lines = new LineIndex(text);
-  const candidates = detect(text, target.path, ruleSet, lines);
+  const keywords = prefilter(ruleSet, text);
+  const candidates = detect(text, target.path, ruleSet, lines, keywords);
   const masks = [...candidates];
-  for (const hit of runFileChecks(target.path, text, ruleSet, masks)) candidates.push(hit);
+  for (const hit of runFileChecks(target.path, text, ruleSet, masks, keywords.keywords)) candidates.push(hit);
   masks.sort((a, b) => a.start - b.start);
   const allowed = inlineAllowances(text, lines);
   for (const candidate of candidates) {
@@ -53,9 +54,10 @@ export function scanTarget(target: ScanTarget, ruleSet: RuleSet, allowlist?: All
  * The file checks that apply to this path, as candidates. A hit that carries a secret value adds
  * a mask where the value sits, so that snippets never show it.
  */
-function runFileChecks(path: string, text: string, ruleSet: RuleSet, masks: Candidate[]): Candidate[] {
+function runFileChecks(path: string, text: string, ruleSet: RuleSet, masks: Candidate[], keywords: ReadonlySet<string>): Candidate[] {
   const found: Candidate[] = [];
   for (const check of ruleSet.fileChecks) {
+    if (check.keywords && !check.keywords.some((keyword) => keywords.has(keyword))) continue;
     if (!check.appliesTo(path, text)) continue;
     for (const hit of check.run(path, text, ruleSet.checkContext)) {
       found.push({ rule: check, secret: hit.secret ?? '', start: hit.start, end: hit.end, hit });

@@ -80,6 +80,8 @@ export function prefilter(ruleSet: RuleSet, text: string): Prefiltered {
   const search = ruleSet.prefilter;
   search.lastIndex = 0;
   for (let m = search.exec(text); m; m = search.exec(text)) {
+    // Keywords can contain each other (`api.twilio.com`, `twilio`): look again one character on.
+    search.lastIndex = m.index + 1;
     if (keywords.has(m[0])) continue;
     keywords.add(m[0]);
     for (const entry of byKeyword.get(m[0])!) active.add(entry);

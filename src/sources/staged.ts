@@ -1,5 +1,5 @@
 import type { SourceItem } from './source.js';
-import { readBlobs } from './git/cat-file.js';
+import { BlobReader, type Blob } from './git/blob-reader.js';
 import { isContentMode, NULL_BLOB, PATCH_ARGS, SYMLINK_MODE } from './git/diff-options.js';
 import { parsePatch, type PatchFile } from './git/patch-parser.js';
 import { gitStream, gitText } from './git/run.js';
@@ -15,42 +15,48 @@ export interface StagedOptions {
 
 /**
  * What `git commit` will record: the index version of every added, copied, modified or renamed
- * file (one `git diff --cached` for the changed lines, one `git cat-file --batch` for the blobs).
+ * file (one `git diff --cached` for the changed lines, one `git cat-file --batch` for the blobs,
+ * asked for each blob as soon as the diff names it).
  * The index is the one Git names in GIT_INDEX_FILE, so `git commit -a` and `git commit <path>` work.
  */
 export async function* stagedSource(cwd: string, options: StagedOptions): AsyncGenerator<SourceItem> {
-  await requireWorkTree(cwd);
+  // The work-tree check, the diff and the blob reads run side by side: the hook waits on all three.
+  const workTree = requireWorkTree(cwd);
+  workTree.catch(() => undefined);
   const diff = gitStream(['diff', '--cached', '--diff-filter=ACMR', ...PATCH_ARGS], cwd);
+  const blobs = new BlobReader(cwd, options.maxFileSize);
+  const reads = new Map<string, Promise<Blob>>();
   const files: PatchFile[] = [];
-  for await (const event of parsePatch(streamLines(diff.child.stdout), false)) {
-    if (event.kind !== 'file') continue;
-    const { file } = event;
-    if (!file.path) continue;
-    if (file.mode === SYMLINK_MODE) {
-      yield { path: file.path, skipped: 'symlink' };
-      continue;
-    }
-    if (!isContentMode(file.mode) || !file.blob || NULL_BLOB.test(file.blob)) continue;
-    // Git calls UTF-16 text binary: read the blob and let the decoder decide, judging every line.
-    if (file.added.length === 0 && !options.allLines && !file.binary) continue;
-    files.push(file);
-  }
-  await diff.done;
-
-  const byBlob = new Map<string, PatchFile[]>();
-  for (const file of files) byBlob.set(file.blob!, [...(byBlob.get(file.blob!) ?? []), file]);
-  for await (const blob of readBlobs([...byBlob.keys()], cwd, options.maxFileSize)) {
-    for (const file of byBlob.get(blob.id) ?? []) {
-      if ('missing' in blob) yield { path: file.path, skipped: 'unreadable' };
-      else if ('tooLarge' in blob) yield { path: file.path, skipped: 'too-large' };
-      else {
-        const gitLines = file.added.map((a) => a.line);
-        const changedLines =
-          options.allLines || file.binary ? undefined : hasLoneCr(blob.content) ? gitLinesToEngineLines(blob.content, gitLines) : new Set(gitLines);
-        yield { path: file.path, content: blob.content, changedLines };
+  try {
+    for await (const event of parsePatch(streamLines(diff.child.stdout), false)) {
+      if (event.kind !== 'file') continue;
+      const { file } = event;
+      if (!file.path) continue;
+      if (file.mode === SYMLINK_MODE) {
+        yield { path: file.path, skipped: 'symlink' };
+        continue;
       }
+      if (!isContentMode(file.mode) || !file.blob || NULL_BLOB.test(file.blob)) continue;
+      // Git calls UTF-16 text binary: read the blob and let the decoder decide, judging every line.
+      if (file.added.length === 0 && !options.allLines && !file.binary) continue;
+      files.push(file);
+      if (!reads.has(file.blob)) reads.set(file.blob, blobs.read(file.blob));
     }
+    await workTree;
+    await diff.done;
+    for (const file of files) yield stagedTarget(file, await reads.get(file.blob!)!, options);
+  } finally {
+    blobs.close();
   }
+}
+
+function stagedTarget(file: PatchFile, blob: Blob, options: StagedOptions): SourceItem {
+  if ('missing' in blob) return { path: file.path, skipped: 'unreadable' };
+  if ('tooLarge' in blob) return { path: file.path, skipped: 'too-large' };
+  const gitLines = file.added.map((a) => a.line);
+  const changedLines =
+    options.allLines || file.binary ? undefined : hasLoneCr(blob.content) ? gitLinesToEngineLines(blob.content, gitLines) : new Set(gitLines);
+  return { path: file.path, content: blob.content, changedLines };
 }
 
 /** Outside a repository `git diff --cached` turns into `--no-index`; in a bare one it sees nothing. */

@@ -1,9 +1,11 @@
-import type { Blob } from './cat-file.js';
 import { gitStream, type GitStream } from './run.js';
 
+export type Blob = { id: string; content: Buffer } | { id: string; tooLarge: true } | { id: string; missing: true };
+
 /**
- * One long-lived `git cat-file --batch` for reading blobs one at a time while another git stream
- * is being parsed (history: UTF-16 files that git calls binary). Requests are answered in order.
+ * One long-lived `git cat-file --batch` (never a process per file): blobs are asked for while
+ * another git stream is still being parsed (the staged diff, the history log), and answered in
+ * order. Blobs over `maxSize` are drained, not kept: a 200 MB file costs no memory.
  */
 export class BlobReader {
   private git: GitStream | undefined;

@@ -1,5 +1,5 @@
 // Bundles the CLI and the library (dist/), and the GitHub Action (action/dist/, committed).
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -15,9 +15,6 @@ const common = {
   banner: { js: "import { createRequire as __sgCreateRequire } from 'node:module'; const require = __sgCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 };
-
-// Chunk names carry content hashes: start clean so that old chunks do not pile up.
-rmSync(new URL('../dist/chunks', import.meta.url), { recursive: true, force: true });
 
 /**
  * The CLI requires these on first use from node_modules (they are dependencies of the package)

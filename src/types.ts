@@ -67,7 +67,7 @@ export interface CommitInfo {
   date: string;
 }
 
-export type SkipReason = 'binary' | 'too-large' | 'symlink' | 'unreadable';
+export type SkipReason = 'binary' | 'too-large' | 'symlink' | 'unreadable' | 'repository';
 
 export interface SuppressionCounts {
   inline: number;
@@ -87,6 +87,8 @@ export interface ScanSummary {
     binary: number;
     tooLarge: string[];
     symlink: string[];
+    /** Submodules and nested repositories: their own history, to be scanned on their own. */
+    repositories: string[];
     unreadable: string[];
   };
   /** Baseline entries that matched no finding (whole-tree and history scans only). */

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stripeRules } from '../src/rules/providers/stripe.js';
 import { commitFile, git, runAction, tempDir } from './helpers/action.js';
+import { sampleSecret } from './helpers/fixture.js';
 
-const liveKey = () => stripeRules.find((r) => r.id === 'stripe-live-secret-key')!.samples.valid()[0]!.secret;
+const liveKey = () => sampleSecret('stripe-live-secret-key');
 
 /** An origin repository with a main branch and two PR branches: one leaks (and later removes it), one is clean. */
 function makeOrigin() {

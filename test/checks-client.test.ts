@@ -1,17 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientSecretCall } from '../src/checks/client-secret-call.js';
-import { builtinRules } from '../src/rules/index.js';
-import { expectSafeHits, hitKeys, hitText, renderCase, runOn, runOnCase } from './helpers/check-fixtures.js';
-
-const sample = (ruleId: string) => builtinRules.find((r) => r.id === ruleId)!.samples.valid()[0]!.secret;
+import { expectSafeHits, hitKeys, hitText, runOn, runOnCase, useCase } from './helpers/check-fixtures.js';
+import { sampleSecret } from './helpers/fixture.js';
 
 describe('client-secret-call', () => {
-  const found = renderCase('client-secret-call');
-  const ok = renderCase('client-secret-ok');
-  const vite = renderCase('client-secret-call-vite');
-  afterAll(() => {
-    for (const r of [found, ok, vite]) r.cleanup();
-  });
+  const found = useCase('client-secret-call');
+  const ok = useCase('client-secret-ok');
+  const vite = useCase('client-secret-call-vite');
 
   it("reports a 'use client' component calling api.openai.com with a key, and one constructing the Stripe server SDK", () => {
     const results = runOnCase(clientSecretCall, found);
@@ -63,7 +58,7 @@ describe('client-secret-call', () => {
   });
 
   it('lets the browser APIs be: loadStripe(pk), new Stripe(pk), the Supabase anon client, and API hosts without a key', () => {
-    const pk = sample('stripe-publishable-key');
+    const pk = sampleSecret('stripe-publishable-key');
     const fine = [
       "import { loadStripe } from '@stripe/stripe-js';\nconst s = loadStripe(process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY!);",
       `import Stripe from 'stripe';\nconst s = new Stripe('${pk}');`,

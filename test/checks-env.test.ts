@@ -3,8 +3,8 @@ import type { ProjectHit } from '../src/checks/check.js';
 import { parseEnvFile } from '../src/checks/env-file.js';
 import { envFileCommitted } from '../src/checks/env-file-committed.js';
 import { envLocalNotIgnored } from '../src/checks/env-local-not-ignored.js';
-import { stripeRules } from '../src/rules/providers/stripe.js';
-import { expectSafeHits, renderCase, runOn, runOnCase, type RenderedCase } from './helpers/check-fixtures.js';
+import { expectSafeHits, renderCase, runOn, runOnCase, useCase, type RenderedCase } from './helpers/check-fixtures.js';
+import { sampleSecret } from './helpers/fixture.js';
 import { Repo } from './helpers/git-repo.js';
 import { gitProjectContext } from './helpers/project-context.js';
 
@@ -35,7 +35,6 @@ async function projectHits(repo: Repo): Promise<ProjectHit[]> {
 }
 
 const NEXT_PACKAGE = JSON.stringify({ name: 'web', private: true, dependencies: { next: '14.2.5', react: '^18.3.1' } });
-const sk = (rule: string) => stripeRules.find((r) => r.id === rule)!.samples.valid()[0]!.secret;
 
 describe('gitProjectContext (test helper over real git)', () => {
   it('lists tracked and untracked-not-ignored files and asks git check-ignore, paths with spaces included', async () => {
@@ -145,12 +144,8 @@ describe('env-local-not-ignored', () => {
 });
 
 describe('env-file-committed', () => {
-  const rendered = renderCase('env-committed');
-  const clean = renderCase('env-committed-clean');
-  afterAll(() => {
-    rendered.cleanup();
-    clean.cleanup();
-  });
+  const rendered = useCase('env-committed');
+  const clean = useCase('env-committed-clean');
 
   it('reports a committed .env.local (critical) and an .env.production holding secrets (high), not the template', () => {
     const results = runOnCase(envFileCommitted, rendered);
@@ -179,14 +174,14 @@ describe('env-file-committed', () => {
     expect(runOn(envFileCommitted, 'apps/web/.env.development.local', '')).toEqual([
       expect.objectContaining({ start: 0, end: 0, severity: 'critical', key: 'apps/web/.env.development.local' }),
     ]);
-    const testOnly = runOn(envFileCommitted, '.env.test', `STRIPE_SECRET_KEY=${sk('stripe-test-secret-key')}\n`);
+    const testOnly = runOn(envFileCommitted, '.env.test', `STRIPE_SECRET_KEY=${sampleSecret('stripe-test-secret-key')}\n`);
     expect(testOnly).toHaveLength(1);
     expect(testOnly[0]!.severity).toBe('medium');
-    const live = runOn(envFileCommitted, '.env', `STRIPE_SECRET_KEY=${sk('stripe-test-secret-key')}\nSTRIPE_LIVE=${sk('stripe-live-secret-key')}\n`);
+    const live = runOn(envFileCommitted, '.env', `STRIPE_SECRET_KEY=${sampleSecret('stripe-test-secret-key')}\nSTRIPE_LIVE=${sampleSecret('stripe-live-secret-key')}\n`);
     expect(live[0]!.severity).toBeUndefined(); // the check's own: high
-    expect(runOn(envFileCommitted, '.env.example', `STRIPE_SECRET_KEY=${sk('stripe-live-secret-key')}\n`)).toEqual([]); // the rules report it
+    expect(runOn(envFileCommitted, '.env.example', `STRIPE_SECRET_KEY=${sampleSecret('stripe-live-secret-key')}\n`)).toEqual([]); // the rules report it
     expect(runOn(envFileCommitted, '.env.local.sample', 'A=1\n')).toEqual([]);
-    expect(runOn(envFileCommitted, 'src/env.ts', `export const key = '${sk('stripe-live-secret-key')}';\n`)).toEqual([]);
+    expect(runOn(envFileCommitted, 'src/env.ts', `export const key = '${sampleSecret('stripe-live-secret-key')}';\n`)).toEqual([]);
   });
 });
 

@@ -1,17 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { liveKeyInTestEnv } from '../src/checks/live-key-in-test-env.js';
-import { builtinRules } from '../src/rules/index.js';
-import { expectSafeHits, hitKeys, renderCase, runOn, runOnCase } from './helpers/check-fixtures.js';
-
-const sample = (ruleId: string) => builtinRules.find((r) => r.id === ruleId)!.samples.valid()[0]!.secret;
+import { expectSafeHits, hitKeys, runOn, runOnCase, useCase } from './helpers/check-fixtures.js';
+import { sampleSecret } from './helpers/fixture.js';
 
 describe('live-key-in-test-env', () => {
-  const found = renderCase('live-key-in-test');
-  const ok = renderCase('test-key-in-test');
-  afterAll(() => {
-    found.cleanup();
-    ok.cleanup();
-  });
+  const found = useCase('live-key-in-test');
+  const ok = useCase('test-key-in-test');
 
   it('reports live Stripe and Clerk keys in .env.test, a test file, the Playwright config and a CI test job', () => {
     const results = runOnCase(liveKeyInTestEnv, found);
@@ -42,7 +36,7 @@ describe('live-key-in-test-env', () => {
   });
 
   it('only looks in test places', () => {
-    const line = `STRIPE_SECRET_KEY=${sample('stripe-live-secret-key')}\n`;
+    const line = `STRIPE_SECRET_KEY=${sampleSecret('stripe-live-secret-key')}\n`;
     for (const path of ['.env.development', '.env.development.local', '.env.test.local', 'src/__tests__/pay.ts', 'e2e/fixtures/keys.json', 'vitest.config.ts', 'jest.config.js', 'pay.spec.tsx']) {
       expect(runOn(liveKeyInTestEnv, path, line), path).toHaveLength(1);
     }
@@ -52,7 +46,7 @@ describe('live-key-in-test-env', () => {
   });
 
   it('gives each key its own stable identity', () => {
-    const [a, b] = [sample('stripe-live-secret-key'), sample('stripe-live-secret-key')];
+    const [a, b] = [sampleSecret('stripe-live-secret-key'), sampleSecret('stripe-live-secret-key')];
     const hits = runOn(liveKeyInTestEnv, '.env.test', `A=${a}\nB=${b}\n`);
     expect(hits).toHaveLength(2);
     expect(hits[0]!.key).not.toBe(hits[1]!.key);
@@ -61,11 +55,11 @@ describe('live-key-in-test-env', () => {
 
   it('ignores placeholders and test keys', () => {
     expect(runOn(liveKeyInTestEnv, '.env.test', 'STRIPE_SECRET_KEY=sk_live_...\nB=sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n')).toEqual([]);
-    expect(runOn(liveKeyInTestEnv, '.env.test', `STRIPE_SECRET_KEY=${sample('stripe-test-secret-key')}\n`)).toEqual([]);
+    expect(runOn(liveKeyInTestEnv, '.env.test', `STRIPE_SECRET_KEY=${sampleSecret('stripe-test-secret-key')}\n`)).toEqual([]);
   });
 
   describe('in GitHub workflows', () => {
-    const key = () => sample('stripe-live-secret-key');
+    const key = () => sampleSecret('stripe-live-secret-key');
     const workflow = (body: string, name = 'CI') => `name: ${name}\non: push\njobs:\n${body}`;
 
     it('reports a key in a test job or a test step, not in a deploy job', () => {

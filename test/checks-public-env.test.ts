@@ -1,17 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publicEnvSecret } from '../src/checks/public-env-secret.js';
-import { builtinRules } from '../src/rules/index.js';
-import { expectSafeHits, hitKeys, renderCase, runOn, runOnCase } from './helpers/check-fixtures.js';
-
-const sample = (ruleId: string) => builtinRules.find((r) => r.id === ruleId)!.samples.valid()[0]!.secret;
+import { expectSafeHits, hitKeys, runOn, runOnCase, useCase } from './helpers/check-fixtures.js';
+import { sampleSecret } from './helpers/fixture.js';
 
 describe('public-env-secret', () => {
-  const found = renderCase('public-env-secret');
-  const ok = renderCase('public-env-ok');
-  afterAll(() => {
-    found.cleanup();
-    ok.cleanup();
-  });
+  const found = useCase('public-env-secret');
+  const ok = useCase('public-env-ok');
 
   it('reports secrets under NEXT_PUBLIC_ in env files, next.config env, and code', () => {
     const results = runOnCase(publicEnvSecret, found);
@@ -68,7 +62,7 @@ describe('public-env-secret', () => {
   });
 
   it('matches PUBLIC_ only as a whole prefix, and each variable under one prefix only', () => {
-    const live = sample('stripe-live-secret-key');
+    const live = sampleSecret('stripe-live-secret-key');
     const hits = runOn(publicEnvSecret, '.env', `PUBLIC_STRIPE_KEY=${live}\nNEXT_PUBLIC_STRIPE_KEY=${live}x\nMY_PUBLIC_STRIPE_SECRET=${live}y\nSTRIPE_SECRET_KEY=${live}z\n`);
     expect(hits.map((h) => h.key)).toEqual(['PUBLIC_STRIPE_KEY', 'NEXT_PUBLIC_STRIPE_KEY']);
     expect(hits[0]!.message).toContain('PUBLIC_ variables');
@@ -109,7 +103,7 @@ describe('public-env-secret', () => {
   });
 
   it('lets a publishable value win over a scary name', () => {
-    const pk = sample('stripe-publishable-key');
+    const pk = sampleSecret('stripe-publishable-key');
     expect(runOn(publicEnvSecret, '.env', `NEXT_PUBLIC_STRIPE_SECRET_KEY=${pk}\n`)).toEqual([]);
   });
 
@@ -125,7 +119,7 @@ describe('public-env-secret', () => {
   });
 
   it('reports a secret literal in next.config env, and publicRuntimeConfig', () => {
-    const live = sample('stripe-live-secret-key');
+    const live = sampleSecret('stripe-live-secret-key');
     const config = `module.exports = {\n  env: { STRIPE_KEY: '${live}', SITE: 'acme' },\n  publicRuntimeConfig: { adminPassword: process.env.ADMIN_PASSWORD },\n};\n`;
     const hits = runOn(publicEnvSecret, 'next.config.js', config);
     expect(hits.map((h) => h.key)).toEqual(['env.STRIPE_KEY', 'publicRuntimeConfig.adminPassword']);

@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { webhookUnverified } from '../src/checks/webhook-unverified.js';
-import { expectSafeHits, hitKeys, hitText, renderCase, runOn, runOnCase } from './helpers/check-fixtures.js';
+import { expectSafeHits, hitKeys, hitText, runOn, runOnCase, useCase } from './helpers/check-fixtures.js';
 
 const VERIFIED_STRIPE = `import Stripe from 'stripe';
 const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
@@ -12,12 +12,8 @@ export async function POST(req: Request) {
 `;
 
 describe('webhook-unverified', () => {
-  const found = renderCase('webhook-unverified');
-  const ok = renderCase('webhook-verified');
-  afterAll(() => {
-    found.cleanup();
-    ok.cleanup();
-  });
+  const found = useCase('webhook-unverified');
+  const ok = useCase('webhook-verified');
 
   it('reports webhook handlers that never verify, and a Stripe handler that verifies a re-serialised body', () => {
     const results = runOnCase(webhookUnverified, found);

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileChecks, projectChecks } from '../src/checks/index.js';
-import { ANSI, runCli } from './helpers/cli.js';
+import { ANSI, runCli, type JsonReport } from './helpers/cli.js';
 import {
   expectedRedaction,
   fixtureRepo,
@@ -15,37 +15,6 @@ import {
   type FixtureRepo,
   type PlantedSecret,
 } from './helpers/fixture.js';
-
-interface JsonFinding {
-  ruleId: string;
-  provider: string;
-  title: string;
-  severity: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  secret: string;
-  fingerprint: string;
-  message: string;
-  fix: string;
-  snippet: string;
-}
-
-interface JsonReport {
-  version: number;
-  findings: JsonFinding[];
-  summary: {
-    filesScanned: number;
-    bytesScanned: number;
-    findings: number;
-    bySeverity: Record<string, number>;
-    suppressed: Record<string, number>;
-    skipped: { binary: number; tooLarge: string[]; symlink: string[]; unreadable: string[] };
-    durationMs: number;
-  };
-}
 
 /** The project checks the demo app trips on purpose, beside its planted keys (one finding each). */
 const CHECK_FINDINGS = [
@@ -209,7 +178,7 @@ describe('scan of a repository with leaks: JSON', () => {
     expect(summary.filesScanned).toBe(files.length);
     const bytes = files.reduce((n, file) => n + readFileSync(join(repo.outDir, file)).length, 0);
     expect(summary.bytesScanned).toBe(bytes);
-    expect(summary.skipped).toEqual({ binary: 0, tooLarge: [], symlink: [], unreadable: [] });
+    expect(summary.skipped).toEqual({ binary: 0, tooLarge: [], symlink: [], unreadable: [], repositories: [] });
     expect(summary.suppressed).toEqual({ inline: 0, allowlist: 0, baseline: 0 });
     expect(typeof summary.durationMs).toBe('number');
   });

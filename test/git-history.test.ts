@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanCommits } from '../src/scan.js';
-import type { Finding, ScanResult } from '../src/types.js';
-import type { CliResult } from './helpers/cli.js';
+import type { Finding } from '../src/types.js';
+import type { CliResult, JsonReport } from './helpers/cli.js';
 import { expectNoFullKey, expectOneLineError, freshKey, gitOk, redacted, Repo, sg, tempDir } from './helpers/git-repo.js';
 
 // `secretguard scan --range A..B` / `--history` and scanCommits() over a real history with a
@@ -85,9 +85,9 @@ function cli(args: string[]): CliResult {
   return result;
 }
 
-function cliJson(args: string[]): { status: number | null; result: ScanResult } {
+function cliJson(args: string[]): { status: number | null; result: JsonReport } {
   const out = cli([...args, '--format', 'json']);
-  return { status: out.status, result: JSON.parse(out.stdout) as ScanResult };
+  return { status: out.status, result: JSON.parse(out.stdout) as JsonReport };
 }
 
 describe('--history', () => {
@@ -202,7 +202,7 @@ describe('paths', () => {
     const sub = sg(h.repo.path('src'), ['scan', '--history', '--format', 'json']);
     expect(sub.status).toBe(1);
     expect(status).toBe(1);
-    expect(summary((JSON.parse(sub.stdout) as ScanResult).findings)).toEqual(summary(result.findings));
+    expect(summary((JSON.parse(sub.stdout) as JsonReport).findings)).toEqual(summary(result.findings));
   });
 
   it('odd file names are reported exactly as committed', async () => {
@@ -220,7 +220,7 @@ describe('paths', () => {
       );
       const out = sg(repo.dir, ['scan', '--range', 'HEAD~1..HEAD', '--format', 'json']);
       expect(out.status).toBe(1);
-      expect((JSON.parse(out.stdout) as ScanResult).findings.map((f) => f.file).sort()).toEqual([...names].sort());
+      expect((JSON.parse(out.stdout) as JsonReport).findings.map((f) => f.file).sort()).toEqual([...names].sort());
       for (const key of keys.values()) expectNoFullKey(out.stdout + out.stderr, key);
     } finally {
       repo.cleanup();

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { privateKeyRules } from '../src/rules/providers/private-key.js';
 import { scanStaged } from '../src/scan.js';
 import type { Finding, ScanResult } from '../src/types.js';
-import type { CliResult } from './helpers/cli.js';
+import type { CliResult, JsonReport } from './helpers/cli.js';
 import { expectNoFullKey, expectOneLineError, freshKey, gitOk, redacted, Repo, sg, tempDir } from './helpers/git-repo.js';
 
 // `secretguard staged` and `scanStaged()` against real repositories: what `git commit` would record.
@@ -57,7 +57,7 @@ function cliJson(cwd: string, allLines = false): { status: number | null; findin
   const cli = sg(cwd, ['staged', '--format', 'json', ...(allLines ? ['--all-lines'] : [])]);
   for (const k of keys) expectNoFullKey(cli.stdout + cli.stderr, k);
   expect(cli.stdout.length, cli.stderr).toBeGreaterThan(0);
-  const parsed = JSON.parse(cli.stdout) as { findings: Finding[] };
+  const parsed = JSON.parse(cli.stdout) as JsonReport;
   return { status: cli.status, findings: parsed.findings };
 }
 
@@ -315,7 +315,7 @@ describe('staged: where it runs and what it skips', () => {
     const result = await both(repo.dir);
     expectClean(result);
     expect(result.lib.summary.filesScanned).toBe(1); // .gitmodules
-    expect(result.lib.summary.skipped).toEqual({ binary: 0, tooLarge: [], symlink: [], unreadable: [] });
+    expect(result.lib.summary.skipped).toEqual({ binary: 0, tooLarge: [], symlink: [], unreadable: [], repositories: ['vendor/sub'] });
   });
 
   it('exits 2 with one line outside a Git repository', async () => {

@@ -1,21 +1,23 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedRedaction } from './helpers/fixture.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { gitOk, Repo } from './helpers/git-repo.js';
 import {
   expectCleanError,
   expectCompleted,
   giveToNobody,
+  key,
+  KEY_RULE,
   leaksIn,
   lockFromNobody,
-  nobodyPrefix,
   NOBODY_ENV,
+  nobodyPrefix,
   parseReport,
   pathWithNodeOnly,
-  sampleOf,
+  redactedKey,
   sgRun,
-  Tree,
+  useScratch,
+  where,
   type JsonRun,
 } from './helpers/hardening.js';
 
@@ -25,30 +27,14 @@ import {
  * the real git binary (or none at all), the built CLI.
  */
 
-const RULE = 'stripe-live-secret-key';
-const key = () => sampleOf(RULE).secret;
-const redactedKey = (secret: string) => expectedRedaction(RULE, secret).redacted;
-const where = (f: { file: string; line: number; column: number }) => `${f.file}:${f.line}:${f.column}`;
-
 /** The committed key's line in every repository here, and where the key starts on it. */
 const CONFIG_LINE = 'export const key = "';
 const CONFIG_AT = `src/config.ts:1:${CONFIG_LINE.length + 1}`;
 
-const trees: Tree[] = [];
-const repos: Repo[] = [];
-afterAll(() => {
-  for (const t of trees) t.cleanup();
-  for (const r of repos) r.cleanup();
-});
-function tree(label: string): Tree {
-  const t = new Tree(label);
-  trees.push(t);
-  return t;
-}
+const { tree, repo: scratchRepo } = useScratch();
 /** A repository with one commit holding `committed` (a key file), plus whatever `setup` adds. */
 function repoWithKey(label: string): { repo: Repo; committedKey: string; base: string } {
-  const repo = Repo.init(label);
-  repos.push(repo);
+  const repo = scratchRepo(label);
   repo.write('README.md', '# demo\n');
   const base = repo.commit('initial');
   const committedKey = key();
@@ -269,8 +255,7 @@ describe('a detached HEAD', () => {
 // ------------------------------------------------------------------------------ submodules, nested repositories
 
 describe('submodules and nested repositories', () => {
-  const sub = Repo.init('submodule');
-  repos.push(sub);
+  const sub = scratchRepo('submodule');
   const subKey = key();
   const nestedKey = key();
   const topKey = key();
@@ -416,7 +401,7 @@ describe('an invalid or unreadable config', () => {
 describe('error messages never print a secret in full', () => {
   const { repo } = repoWithKey('secret-args');
   const k = key();
-  const planted = [{ ruleId: RULE, secret: k, where: 'an argument' }];
+  const planted = [{ ruleId: KEY_RULE, secret: k, where: 'an argument' }];
 
   it.each([
     ['a bogus --range', ['scan', '--range', k]],

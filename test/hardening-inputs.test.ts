@@ -2,24 +2,25 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, statfsSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinRules } from '../src/rules/index.js';
 import type { Rule } from '../src/rules/rule.js';
-import { expectedRedaction } from './helpers/fixture.js';
-import { Repo } from './helpers/git-repo.js';
+import { expectedRedaction, positionAt } from './helpers/fixture.js';
 import {
   giveToNobody,
+  key,
+  KEY_RULE,
   leaksIn,
   lockFromNobody,
-  nobodyPrefix,
   NOBODY_ENV,
+  nobodyPrefix,
   parseReport,
-  positionAt,
-  sampleOf,
+  redactedKey,
   secretRules,
   sgRun,
   Tree,
-  type JsonFinding,
+  useScratch,
+  where,
   type JsonRun,
   type Output,
   type Planted,
@@ -32,30 +33,10 @@ import { scanText } from './helpers/scan-text.js';
  * beside, a fresh fake Stripe live key that must be reported at its exact line and column.
  */
 
-const RULE = 'stripe-live-secret-key';
-const key = () => sampleOf(RULE).secret;
-const redactedKey = (secret: string) => expectedRedaction(RULE, secret).redacted;
-
-const trees: Tree[] = [];
-const repos: Repo[] = [];
-afterAll(() => {
-  for (const tree of trees) tree.cleanup();
-  for (const repo of repos) repo.cleanup();
-});
-function tree(label: string): Tree {
-  const t = new Tree(label);
-  trees.push(t);
-  return t;
-}
-function repo(label: string): Repo {
-  const r = Repo.init(label);
-  repos.push(r);
-  return r;
-}
+const { tree, repo } = useScratch();
 
 /** Findings of the key rule whose file is `file`. */
-const at = (report: JsonRun, file: string) => report.report.findings.filter((f) => f.file === file && f.ruleId === RULE);
-const where = (f: JsonFinding) => `${f.file}:${f.line}:${f.column}`;
+const at = (report: JsonRun, file: string) => report.report.findings.filter((f) => f.file === file && f.ruleId === KEY_RULE);
 
 /** No output may hold a planted key in full, nor its hidden middle. */
 function expectNoKeys(run: { stdout: string; stderr: string }, keys: readonly string[]): void {
@@ -252,11 +233,18 @@ describe('thousands of keys on one long line (a leaked bundle)', () => {
     const [oneLine, perLine] = [tree('many-one-line'), tree('many-per-line')];
     oneLine.write('bundle.js', keys.join(' '));
     perLine.write('keys.txt', keys.join('\n'));
-    const lines = await sgRun(['scan', perLine.dir, '--format', 'json'], { timeoutMs: 120_000 });
-    const line = await sgRun(['scan', oneLine.dir, '--format', 'json'], { timeoutMs: 120_000 });
-    expect(parseReport(lines).report.findings).toHaveLength(keys.length);
-    expect(parseReport(line).report.findings).toHaveLength(keys.length);
-    expect(line.ms, `one line ${Math.round(line.ms)} ms, one per line ${Math.round(lines.ms)} ms`).toBeLessThanOrEqual(3 * lines.ms + 1_000);
+    // Alternate the two and compare the fastest of three runs each: one slow run on a busy machine is noise.
+    const times = { line: [] as number[], lines: [] as number[] };
+    for (let round = 0; round < 3; round++) {
+      const lines = await sgRun(['scan', perLine.dir, '--format', 'json'], { timeoutMs: 120_000 });
+      const line = await sgRun(['scan', oneLine.dir, '--format', 'json'], { timeoutMs: 120_000 });
+      expect(parseReport(lines).report.findings).toHaveLength(keys.length);
+      expect(parseReport(line).report.findings).toHaveLength(keys.length);
+      times.lines.push(lines.ms);
+      times.line.push(line.ms);
+    }
+    const [line, lines] = [Math.min(...times.line), Math.min(...times.lines)];
+    expect(line, `one line ${Math.round(line)} ms, one per line ${Math.round(lines)} ms`).toBeLessThanOrEqual(3 * lines + 1_000);
   }, 150_000);
 });
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../src/rules/index.js';
 import type { RuleSample } from '../src/rules/rule.js';
-import { parseReport, positionAt, secretRules, sgRun, singleLineSamples, Tree } from './helpers/hardening.js';
+import { positionAt } from './helpers/fixture.js';
+import { parseReport, secretRules, sgRun, singleLineSamples, Tree } from './helpers/hardening.js';
 import { scanText } from './helpers/scan-text.js';
 
 /**

@@ -1,81 +1,17 @@
-import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { compileRules } from '../src/engine/ruleset.js';
 import { emptySummary, finish } from '../src/engine/run.js';
-import { scanTarget } from '../src/engine/scan-target.js';
 import { escapeData, escapeProperty, githubReporter, workflowCommand } from '../src/reporters/github.js';
 import { FORMATS, reporters } from '../src/reporters/index.js';
 import { code, jobSummaryMarkdown, text } from '../src/reporters/job-summary.js';
-import { ALNUM, randomString } from '../src/rules/fake.js';
-import { builtinRules } from '../src/rules/index.js';
-import { stripeRules } from '../src/rules/providers/stripe.js';
-import type { Rule } from '../src/rules/rule.js';
-import type { Finding, ScanResult } from '../src/types.js';
-import { scanText } from './helpers/scan-text.js';
+import { COMMIT, ctx, expectNoSecret, reporterFixture, WEIRD_PATH } from './helpers/reporter-fixtures.js';
 
 // ---------------------------------------------------------------------------------------------
-// Fixtures: real engine runs over generated text; every key is built fresh, none is committed.
+// Fixtures: real engine runs over generated text (test/helpers/reporter-fixtures.ts).
 
-const COMMIT = { sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678', author: 'Ada Lovelace <ada@example.com>', date: '2024-05-06T07:08:09Z' };
-/** Every character the workflow-command property rules care about, plus a newline. */
-const WEIRD_PATH = 'weird/a,b:c%d\nname.ts';
 /** Every character a Markdown table cell cares about. */
 const TABLE_PATH = 'docs/a|b`c``d.md';
 
-/** A low-severity, two-line custom rule: the built-ins have no reportable low rule and no multi-line one yet. */
-const lowMultiLineRule: Rule = {
-  id: 'acme-session-token',
-  provider: 'Acme',
-  title: 'Acme session token',
-  severity: 'low',
-  pattern: /-----BEGIN ACME TOKEN-----\n[A-Za-z0-9]{40}\n-----END ACME TOKEN-----/,
-  keywords: ['-----BEGIN ACME TOKEN-----'],
-  fix: 'delete it | then sign out every `acme` session',
-  samples: { valid: () => [], invalid: [] },
-};
-const ruleSet = compileRules([...builtinRules, lowMultiLineRule]);
-
-function stripeSample(id: string): string {
-  const rule = stripeRules.find((r) => r.id === id);
-  if (!rule) throw new Error(`no rule ${id}`);
-  return rule.samples.valid()[0]!.secret;
-}
-
-function fixture(): { result: ScanResult; secrets: string[] } {
-  const live = stripeSample('stripe-live-secret-key');
-  const test = stripeSample('stripe-test-secret-key');
-  const webhook = stripeSample('stripe-webhook-secret');
-  const weird = stripeSample('stripe-webhook-secret');
-  const table = stripeSample('stripe-live-secret-key');
-  const historic = stripeSample('stripe-live-restricted-key');
-  const token = `-----BEGIN ACME TOKEN-----\n${randomString(ALNUM, 40)}\n-----END ACME TOKEN-----`;
-  const findings: Finding[] = [
-    ...scanText(`STRIPE_WEBHOOK_SECRET=${webhook}\n`, '.env'),
-    ...scanText(`import Stripe from 'stripe';\nexport const stripe = new Stripe("${live}");\nconst test = '${test}';\n`, 'src/lib/stripe.ts'),
-    ...scanText(`export const hook = "${weird}";\n`, WEIRD_PATH),
-    ...scanText(`Use \`${table}\` in curl\n`, TABLE_PATH),
-    ...scanTarget({ path: 'config/old.json', content: Buffer.from(`{\n  "stripe": "${historic}"\n}\n`), commit: COMMIT }, ruleSet).findings,
-    ...scanTarget({ path: 'notes/acme.txt', content: Buffer.from(`session:\n${token}\n`) }, ruleSet).findings,
-  ];
-  const summary = emptySummary();
-  summary.filesScanned = 6;
-  summary.bytesScanned = 2048;
-  summary.commitsScanned = 3;
-  summary.suppressed = { inline: 2, allowlist: 1, baseline: 4 };
-  summary.skipped = { binary: 3, tooLarge: ['assets/huge.sql'], symlink: ['link'], unreadable: ['locked/secret.env'] };
-  const result = finish({ findings, summary }, performance.now());
-  return { result, secrets: [live, test, webhook, weird, table, historic, token] };
-}
-
-const ctx = { colors: pc.createColors(false), toolVersion: '1.2.3' };
-
-function expectNoSecret(output: string, secrets: readonly string[]): void {
-  for (const secret of secrets) {
-    expect(output).not.toContain(secret);
-    const middle = secret.slice(Math.floor(secret.length / 2) - 8, Math.floor(secret.length / 2) + 8);
-    expect(output).not.toContain(middle);
-  }
-}
+const fixture = () => reporterFixture({ tablePath: TABLE_PATH });
 
 /**
  * A workflow command parsed the way the runner does: `::name k=v,k=v::data`, properties split on `,`
@@ -237,7 +173,7 @@ describe('jobSummaryMarkdown', () => {
     const md = jobSummaryMarkdown(fixture().result);
     expect(md).toContain('**Scanned:** 6 files, 3 commits.');
     expect(md).toContain('**Suppressed:** 2 inline, 1 allowlisted, 4 in the baseline.');
-    expect(md).toContain('**Skipped:** 3 binary, 1 too large, 1 symbolic link, 1 unreadable.');
+    expect(md).toContain('**Skipped:** 3 binary, 1 too large, 1 symbolic link, 1 unreadable, 0 nested repositories.');
     expect(md).toContain('Incomplete scan: 1 file could not be read.');
   });
 

@@ -3,79 +3,21 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import pc from 'picocolors';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { describe, expect, it } from 'vitest';
-import { compileRules } from '../src/engine/ruleset.js';
 import { emptySummary, finish } from '../src/engine/run.js';
-import { scanTarget } from '../src/engine/scan-target.js';
 import { FORMATS, reporters } from '../src/reporters/index.js';
 import { FINGERPRINT_KEY, pascalCase, pathToUri, sarifReporter } from '../src/reporters/sarif.js';
-import { ALNUM, randomString } from '../src/rules/fake.js';
-import { builtinRules } from '../src/rules/index.js';
-import { stripeRules } from '../src/rules/providers/stripe.js';
-import type { Rule } from '../src/rules/rule.js';
-import type { Finding, ScanResult } from '../src/types.js';
-import { scanText } from './helpers/scan-text.js';
+import type { ScanResult } from '../src/types.js';
+import { COMMIT, ctx, expectNoSecret, reporterFixture, WEIRD_PATH } from './helpers/reporter-fixtures.js';
 
 // ---------------------------------------------------------------------------------------------
-// Fixtures: real engine runs over generated text; every key is built fresh, none is committed.
+// Fixtures: real engine runs over generated text (test/helpers/reporter-fixtures.ts).
 
-const COMMIT = { sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678', author: 'Ada Lovelace <ada@example.com>', date: '2024-05-06T07:08:09Z' };
-const WEIRD_PATH = 'weird/a,b:c%d\nname.ts';
-
-/** A low-severity, two-line custom rule: the built-ins have no reportable low rule and no multi-line one yet. */
-const lowMultiLineRule: Rule = {
-  id: 'acme-session-token',
-  provider: 'Acme',
-  title: 'Acme session token',
-  severity: 'low',
-  pattern: /-----BEGIN ACME TOKEN-----\n[A-Za-z0-9]{40}\n-----END ACME TOKEN-----/,
-  keywords: ['-----BEGIN ACME TOKEN-----'],
-  fix: 'delete it and sign out every Acme session',
-  samples: { valid: () => [], invalid: [] },
-};
-const ruleSet = compileRules([...builtinRules, lowMultiLineRule]);
-
-function stripeSample(id: string): string {
-  const rule = stripeRules.find((r) => r.id === id);
-  if (!rule) throw new Error(`no rule ${id}`);
-  return rule.samples.valid()[0]!.secret;
-}
-
-interface Fixture {
-  result: ScanResult;
-  secrets: string[];
-}
-
-function fixture(): Fixture {
-  const live = stripeSample('stripe-live-secret-key');
-  const test = stripeSample('stripe-test-secret-key');
-  const webhook = stripeSample('stripe-webhook-secret');
-  const weird = stripeSample('stripe-webhook-secret');
-  const historic = stripeSample('stripe-live-restricted-key');
-  const token = `-----BEGIN ACME TOKEN-----\n${randomString(ALNUM, 40)}\n-----END ACME TOKEN-----`;
-  const findings: Finding[] = [
-    ...scanText(`STRIPE_WEBHOOK_SECRET=${webhook}\n`, '.env'),
-    ...scanText(`import Stripe from 'stripe';\nexport const stripe = new Stripe("${live}");\nconst test = '${test}';\n`, 'src/lib/stripe.ts'),
-    ...scanText(`export const hook = "${weird}";\n`, WEIRD_PATH),
-    ...scanTarget({ path: 'config/old.json', content: Buffer.from(`{\n  "stripe": "${historic}"\n}\n`), commit: COMMIT }, ruleSet).findings,
-    ...scanTarget({ path: 'notes/acme.txt', content: Buffer.from(`session:\n${token}\n`) }, ruleSet).findings,
-  ];
-  const summary = emptySummary();
-  summary.filesScanned = 5;
-  summary.bytesScanned = 1234;
-  summary.commitsScanned = 3;
-  summary.suppressed = { inline: 2, allowlist: 1, baseline: 4 };
-  summary.skipped = { binary: 3, tooLarge: ['assets/huge.sql'], symlink: ['link'], unreadable: ['locked/secret.env'] };
-  const result = finish({ findings, summary }, performance.now());
-  return { result, secrets: [live, test, webhook, weird, historic, token] };
-}
-
-const plain = { colors: pc.createColors(false), toolVersion: '1.2.3' };
+const fixture = () => reporterFixture();
 
 function sarifOf(result: ScanResult): Log {
-  return JSON.parse(sarifReporter(result, plain)) as Log;
+  return JSON.parse(sarifReporter(result, ctx)) as Log;
 }
 
 const require = createRequire(import.meta.url);
@@ -89,16 +31,6 @@ function expectValid(log: unknown): void {
   const ok = validateSarif(log);
   expect(validateSarif.errors ?? [], JSON.stringify(validateSarif.errors, null, 2)).toEqual([]);
   expect(ok).toBe(true);
-}
-
-/** The whole secret, and a stretch from its middle, so that a partial leak fails too. */
-function expectNoSecret(output: string, secrets: readonly string[]): void {
-  for (const secret of secrets) {
-    expect(output).not.toContain(secret);
-    const middle = secret.slice(Math.floor(secret.length / 2) - 8, Math.floor(secret.length / 2) + 8);
-    expect(output).not.toContain(middle);
-    expect(output).not.toContain(JSON.stringify(secret).slice(1, -1));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -246,8 +178,8 @@ describe('sarif reporter', () => {
 
   it('never contains a raw secret or a snippet', () => {
     const { result, secrets } = fixture();
-    const output = sarifReporter(result, plain);
-    expectNoSecret(output, secrets);
+    const output = sarifReporter(result, ctx);
+    expectNoSecret(output, secrets, { json: true });
     for (const finding of result.findings) expect(output).not.toContain(JSON.stringify(finding.snippet));
     expect(output).not.toContain('"snippet"');
     expect(output).not.toContain('new Stripe(');
@@ -268,10 +200,10 @@ describe('sarif reporter', () => {
 
   it('is deterministic: same input, same bytes, whatever the duration or the order of first appearance', () => {
     const { result } = fixture();
-    const first = sarifReporter(result, plain);
-    expect(sarifReporter(result, plain)).toBe(first);
+    const first = sarifReporter(result, ctx);
+    expect(sarifReporter(result, ctx)).toBe(first);
     const slower = { ...result, summary: { ...result.summary, durationMs: result.summary.durationMs + 5000 } };
-    expect(sarifReporter(slower, plain)).toBe(first);
+    expect(sarifReporter(slower, ctx)).toBe(first);
     const reversed = sarifOf({ ...result, findings: [...result.findings].reverse() });
     expect(reversed.runs[0]!.tool.driver.rules).toEqual(sarifOf(result).runs[0]!.tool.driver.rules);
     expect(first.endsWith('}\n')).toBe(true);

@@ -72,3 +72,18 @@ describe.each(publicRules.map((rule) => [rule.id, rule] as const))('public by de
     for (const sample of rule.samples.valid()) expect(scanText(`const k = "${sample.text}";\n`)).toEqual([]);
   });
 });
+
+describe('placeholders', () => {
+  it('reports a random key that happens to hold a short template word in the middle', async () => {
+    const { stripeBody } = await import('../src/rules/providers/stripe.js');
+    const body = stripeBody();
+    const key = `sk_live_${body.slice(0, 40)}dummy${body.slice(45)}`;
+    expect(scanText(`const k = "${key}";\n`).map((f) => f.ruleId)).toEqual(['stripe-live-secret-key']);
+  });
+
+  it('does not report template words that read as a placeholder', () => {
+    for (const text of ['sk_live_dummykeydummykeydummykey1234', 'sk_live_YOURSECRETKEYGOESHEREXXXXXXX', 'sk_live_4eC39HqLyjWDarjtT1zdp7dxxxxx']) {
+      expect(scanText(`const k = "${text}";\n`), text).toEqual([]);
+    }
+  });
+});

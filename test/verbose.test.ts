@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stripeRules } from '../src/rules/providers/stripe.js';
 import { runCli } from './helpers/cli.js';
+import { sampleSecret } from './helpers/fixture.js';
 
-const liveKey = () => stripeRules.find((r) => r.id === 'stripe-live-secret-key')!.samples.valid()[0]!.secret;
+const liveKey = () => sampleSecret('stripe-live-secret-key');
 
 describe('--verbose', () => {
   it('logs what it decided and skipped, and never a secret, even one in a file name', () => {

@@ -18,31 +18,46 @@ export const BYTES_PER_FILE = 10_000;
 /** Changes to the generator change the data: its source is part of the cache key. */
 function generatorStamp() {
   const hash = createHash('sha1');
-  for (const file of ['corpus.js', 'content.js', 'words.js', 'prng.js']) hash.update(readFileSync(new URL(file, import.meta.url)));
+  for (const file of ['corpus.js', 'content.js', 'words.js', 'prng.js', 'git-corpus.js']) hash.update(readFileSync(new URL(file, import.meta.url)));
   return hash.digest('hex').slice(0, 8);
 }
 
 const inputStamp = (inputs) => createHash('sha1').update(JSON.stringify(inputs)).digest('hex').slice(0, 8);
 
 /** What of the rules shapes the corpus: their ids, and the keywords decoys are made of. */
-const rulesInput = (rules) => rules.map((rule) => [rule.id, rule.public ?? false, rule.keywords]);
+export const rulesInput = (rules) => rules.map((rule) => [rule.id, rule.public ?? false, rule.keywords]);
+
+const GIT_CONFIG = ['-c', 'user.name=secretguard-bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false'];
+const GIT_ENV = () => ({ ...process.env, GIT_DIR: undefined, GIT_WORK_TREE: undefined, GIT_INDEX_FILE: undefined });
 
 /** Run git quietly in `cwd`; false when git is missing or fails. */
-function git(cwd, args) {
-  const result = spawnSync('git', ['-c', 'user.name=secretguard-bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', ...args], {
-    cwd,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, GIT_DIR: undefined, GIT_WORK_TREE: undefined, GIT_INDEX_FILE: undefined },
-  });
+export function git(cwd, args) {
+  const result = spawnSync('git', [...GIT_CONFIG, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: GIT_ENV() });
   return result.status === 0;
 }
 
-/** Make `repo` a Git repository with everything committed (what `secretguard scan .` meets in practice). */
-function commitAll(repo) {
-  return git(repo, ['init', '-q']) && git(repo, ['add', '-A']) && git(repo, ['commit', '-q', '--no-verify', '-m', 'bench corpus']);
+/** Run git in `cwd` (stdin from `input`); its stdout, or a BenchError with its stderr. */
+export function gitOrThrow(cwd, args, input) {
+  const result = spawnSync('git', [...GIT_CONFIG, ...args], { cwd, input, maxBuffer: 256 * 1024 * 1024, env: GIT_ENV() });
+  if (result.error) throw new BenchError(`git ${args[0]}: ${result.error.message}`);
+  if (result.status !== 0) throw new BenchError(`git ${args.join(' ')} exited ${result.status ?? result.signal}`, result.stderr.toString('utf8').slice(-4000));
+  return result.stdout.toString('utf8');
 }
 
-function writeFile(repo, path, data) {
+/** Whether git is on PATH. */
+export function hasGit() {
+  return spawnSync('git', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * Make `repo` a Git repository with everything committed (what `secretguard scan .` meets in
+ * practice). No automatic gc: a detached `git gc --auto` would compete with the timed runs.
+ */
+function commitAll(repo) {
+  return git(repo, ['init', '-q']) && git(repo, ['config', 'gc.auto', '0']) && git(repo, ['add', '-A']) && git(repo, ['commit', '-q', '--no-verify', '-m', 'bench corpus']);
+}
+
+export function writeFile(repo, path, data) {
   const full = join(repo, path);
   mkdirSync(dirname(full), { recursive: true });
   writeFileSync(full, data);
@@ -51,9 +66,11 @@ function writeFile(repo, path, data) {
 /**
  * Load the corpus `name` cached in `baseDir`, or build it. The folder is named after the generator's
  * source and `inputs` (what else shapes the data); older versions of this corpus, corpora from an
- * older generator, and unfinished ones (no manifest) are removed.
+ * older generator, and unfinished ones (no manifest) are removed. Unless `commit` is false, what
+ * `build` wrote is committed in one commit (a builder that makes its own history passes false),
+ * and with `pack` the objects are then packed, as in a clone.
  */
-function cached(baseDir, name, inputs, build) {
+export function cached(baseDir, name, inputs, build, { commit = true, pack = false } = {}) {
   const generator = generatorStamp();
   const dir = join(baseDir, `${name}-g${generator}-i${inputStamp(inputs)}`);
   const manifestPath = join(dir, 'manifest.json');
@@ -72,7 +89,7 @@ function cached(baseDir, name, inputs, build) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  manifest.git = commitAll(repo);
+  if (commit) manifest.git = commitAll(repo) && (!pack || git(repo, ['repack', '-a', '-d', '-q']));
   spawnSync('sync', { stdio: 'ignore' }); // let write-back finish before anything is timed
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return { ...manifest, repo, cached: false };
@@ -95,7 +112,7 @@ export function workingTreeCorpus({ baseDir, files, seed, rules }) {
   return cached(baseDir, `worktree-${files}-s${seed}`, rulesInput(rules), (repo) => buildWorkingTree(repo, files, seed, rules));
 }
 
-const KINDS = [
+export const KINDS = [
   // kind, share of source files, size factor
   ['ts', 0.34, 1.0],
   ['tsx', 0.18, 1.0],
@@ -115,8 +132,10 @@ function buildWorkingTree(repo, files, seed, rules) {
   const sourceCount = files - fixed.length - bundles - binaries;
   if (sourceCount < 20) throw new BenchError(`--files must be at least ${fixed.length + bundles + binaries + 20}`);
 
-  const lockBytes = Math.round(target * 0.08);
-  const bundleBytes = Math.round((target * 0.16) / bundles);
+  // Capped, so that a large tree (--mem-mb) has more files, not a 40 MB lockfile (the caps are
+  // above what 5,000 files get: the default corpus is the same with or without them).
+  const lockBytes = Math.min(4_000_000, Math.round(target * 0.08));
+  const bundleBytes = Math.min(2_000_000, Math.round((target * 0.16) / bundles));
   const sourceBytes = target - lockBytes - bundleBytes * bundles - 20_000 * binaries;
   const meanSource = sourceBytes / sourceCount;
 
@@ -191,7 +210,7 @@ function buildWorkingTree(repo, files, seed, rules) {
 }
 
 /** Directory names for each kind of file, grown as files are placed (about a dozen files a folder). */
-function createLayout(r, sourceCount) {
+export function createLayout(r, sourceCount) {
   const apps = ['web', 'admin', 'marketing'].slice(0, sourceCount > 300 ? 3 : 1);
   const packages = Array.from({ length: Math.max(2, Math.round(sourceCount / 160)) }, (_, i) => (i < PACKAGES.length && r.chance(0.2) ? `${r.pick(NOUNS)}-kit` : `${r.pick(NOUNS)}${i > 20 ? `-${r.pick(ADJECTIVES)}` : ''}`));
   const sub = () => (r.chance(0.6) ? r.pick(NOUNS) : `${r.pick(NOUNS)}/${r.pick(NOUNS)}`);
@@ -230,7 +249,7 @@ function createLayout(r, sourceCount) {
 const cap = (word) => word[0].toUpperCase() + word.slice(1);
 
 /** A file's contents: lines (text) or a Buffer (binary). */
-function render(r, file, { lockBytes, decoys, keywords, repoFiles }) {
+export function render(r, file, { lockBytes, decoys, keywords, repoFiles }) {
   switch (file.kind) {
     case 'ts':
     case 'tsx': {

@@ -70,3 +70,12 @@ export function median(values) {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/**
+ * For rows that exit 1 because keys are planted: Node exits 1 on an uncaught error too (say, a
+ * chunk of dist/ missing while it is rebuilt), so a run counts only when it printed findings.
+ */
+export function printsFindings(result) {
+  if (result.stdout.trim() !== '') return undefined;
+  return 'exited 1 without printing a finding: it crashed (is dist/ being rebuilt?)';
+}

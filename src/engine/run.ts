@@ -35,7 +35,7 @@ export function emptySummary(): ScanSummary {
     findings: 0,
     bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>,
     suppressed: { inline: 0, allowlist: 0, baseline: 0 },
-    skipped: { binary: 0, tooLarge: [], symlink: [], unreadable: [] },
+    skipped: { binary: 0, tooLarge: [], symlink: [], unreadable: [], repositories: [] },
     durationMs: 0,
   };
 }
@@ -52,6 +52,7 @@ export async function run(source: Source, options: RunOptions): Promise<ScanResu
       if (item.skipped === 'too-large') summary.skipped.tooLarge.push(redactText(item.path));
       else if (item.skipped === 'symlink') summary.skipped.symlink.push(redactText(item.path));
       else if (item.skipped === 'unreadable') summary.skipped.unreadable.push(redactText(item.path));
+      else if (item.skipped === 'repository') summary.skipped.repositories.push(redactText(item.path));
       else summary.skipped.binary++;
       continue;
     }

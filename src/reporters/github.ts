@@ -65,10 +65,11 @@ export function escapeProperty(value: string): string {
 
 /** The text reporter's summary line without colour, plus the skipped files it leaves to other lines. */
 export function githubSummaryLine(summary: ScanSummary): string {
-  const { tooLarge, unreadable, symlink } = summary.skipped;
+  const { tooLarge, unreadable, symlink, repositories } = summary.skipped;
   const parts = [summaryLine(summary, plain)];
   if (tooLarge.length) parts.push(`${tooLarge.length} too large skipped`);
   if (symlink.length) parts.push(`${symlink.length} symlinks skipped`);
+  if (repositories.length) parts.push(`${repositories.length} nested repositories skipped`);
   if (unreadable.length) parts.push(`${unreadable.length} unreadable (scan incomplete)`);
   return parts.join(' · ');
 }

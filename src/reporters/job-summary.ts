@@ -41,13 +41,13 @@ function scannedLines(summary: ScanSummary): string[] {
   const scanned = [`${summary.filesScanned} file${summary.filesScanned === 1 ? '' : 's'}`];
   if (summary.commitsScanned !== undefined) scanned.push(`${summary.commitsScanned} commit${summary.commitsScanned === 1 ? '' : 's'}`);
   const { inline, allowlist, baseline } = summary.suppressed;
-  const { binary, tooLarge, symlink, unreadable } = summary.skipped;
+  const { binary, tooLarge, symlink, unreadable, repositories } = summary.skipped;
   const lines = [
     `**Scanned:** ${scanned.join(', ')}.`,
     '',
     `**Suppressed:** ${inline} inline, ${allowlist} allowlisted, ${baseline} in the baseline.`,
     '',
-    `**Skipped:** ${binary} binary, ${tooLarge.length} too large, ${symlink.length} symbolic link${symlink.length === 1 ? '' : 's'}, ${unreadable.length} unreadable.`,
+    `**Skipped:** ${binary} binary, ${tooLarge.length} too large, ${symlink.length} symbolic link${symlink.length === 1 ? '' : 's'}, ${unreadable.length} unreadable, ${repositories.length} nested repositor${repositories.length === 1 ? 'y' : 'ies'}.`,
   ];
   if (unreadable.length > 0) {
     lines.push('', '> [!WARNING]', `> Incomplete scan: ${unreadable.length} file${unreadable.length === 1 ? '' : 's'} could not be read.`);

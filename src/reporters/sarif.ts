@@ -115,6 +115,7 @@ function skippedNotifications({ skipped }: ScanSummary): Notification[] {
     ...named('secretguard/skipped-unreadable', 'warning', 'could not be read', skipped.unreadable),
     ...named('secretguard/skipped-too-large', 'note', 'too large', skipped.tooLarge),
     ...named('secretguard/skipped-symlink', 'note', 'symbolic link, not followed', skipped.symlink),
+    ...named('secretguard/skipped-repository', 'note', 'nested repository or submodule, scan it on its own', skipped.repositories),
   ];
   if (skipped.binary > 0) {
     notifications.push({

@@ -42,12 +42,12 @@ function paint(severity: Severity, c: Colors): string {
 }
 
 function skippedLines(summary: ScanSummary, c: Colors): string[] {
-  const { tooLarge, unreadable, symlink } = summary.skipped;
+  const { tooLarge, unreadable, symlink, repositories } = summary.skipped;
   const named = (label: string, files: string[]) =>
     files.length === 0
       ? []
       : [c.yellow(`skipped ${files.length} ${label}: ${files.slice(0, MAX_NAMED).join(', ')}${files.length > MAX_NAMED ? ', …' : ''}`)];
-  return [...named('too large', tooLarge), ...named('unreadable', unreadable), ...named('symbolic links (not followed)', symlink)];
+  return [...named('too large', tooLarge), ...named('unreadable', unreadable), ...named('symbolic links (not followed)', symlink), ...named('nested repositories (scan each on its own)', repositories)];
 }
 
 export function summaryLine(summary: ScanSummary, c: Colors): string {

@@ -16,8 +16,20 @@ export function isPlaceholder(body: string): boolean {
   if (body.length === 0) return true;
   for (const marker of MARKERS) if (body.includes(marker)) return true;
   const lower = body.toLowerCase();
-  for (const word of WORDS) if (lower.includes(word)) return true;
+  for (const word of WORDS) if (isPlaceholderWord(lower, word)) return true;
   return isLowVariety(body) || isSequence(lower);
+}
+
+/**
+ * A template word marks a placeholder. A long word (`example`, `placeholder`) anywhere does: chance
+ * puts one in a random key about once in a billion. A short one (`dummy`, `xxxxx`) only when the
+ * body reads as words (no digit) or starts or ends with it: a random 99-character key holds
+ * `dummy` somewhere about once in 300,000 keys, and reporting those is the point.
+ */
+function isPlaceholderWord(lower: string, word: string): boolean {
+  if (!lower.includes(word)) return false;
+  if (word.length >= 7 || /[^a-z0-9]/.test(word)) return true;
+  return !/[0-9]/.test(lower) || lower.startsWith(word) || lower.endsWith(word);
 }
 
 /** One character repeated over most of the body, or very few distinct characters. */

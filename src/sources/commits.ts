@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { CommitInfo } from '../types.js';
 import type { SourceItem } from './source.js';
-import { isContentMode, PATCH_ARGS, SYMLINK_MODE } from './git/diff-options.js';
+import { isContentMode, PATCH_ARGS, SUBMODULE_MODE, SYMLINK_MODE } from './git/diff-options.js';
 import { COMMIT_FORMAT, parsePatch, type PatchFile } from './git/patch-parser.js';
 import { BlobReader } from './git/blob-reader.js';
 import { gitLinesToEngineLines } from '../engine/lines.js';
@@ -37,6 +37,10 @@ export async function* commitSource(cwd: string, selection: CommitSelection, opt
       }
       const { file } = event;
       if (!file.path) continue;
+      if (file.mode === SUBMODULE_MODE) {
+        yield { path: file.path, skipped: 'repository' };
+        continue;
+      }
       if (file.mode === SYMLINK_MODE) {
         yield { path: file.path, skipped: 'symlink' };
         continue;

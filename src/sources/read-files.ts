@@ -22,6 +22,8 @@ function readOne(root: string, file: FoundFile, maxFileSize: number): SourceItem
   try {
     const stats = lstatSync(full);
     if (stats.isSymbolicLink()) return { path, skipped: 'symlink' };
+    // Git lists a submodule (or a nested repository) as one path: a folder with a history of its own.
+    if (stats.isDirectory()) return { path, skipped: 'repository' };
     if (!stats.isFile()) return undefined;
     if (stats.size > maxFileSize) return { path, skipped: 'too-large' };
     return { path, content: readFileSync(full) };

@@ -1,6 +1,6 @@
 import type { SourceItem } from './source.js';
 import { BlobReader, type Blob } from './git/blob-reader.js';
-import { isContentMode, NULL_BLOB, PATCH_ARGS, SYMLINK_MODE } from './git/diff-options.js';
+import { isContentMode, NULL_BLOB, PATCH_ARGS, SUBMODULE_MODE, SYMLINK_MODE } from './git/diff-options.js';
 import { parsePatch, type PatchFile } from './git/patch-parser.js';
 import { gitStream, gitText } from './git/run.js';
 import { UsageError } from '../errors.js';
@@ -32,6 +32,10 @@ export async function* stagedSource(cwd: string, options: StagedOptions): AsyncG
       if (event.kind !== 'file') continue;
       const { file } = event;
       if (!file.path) continue;
+      if (file.mode === SUBMODULE_MODE) {
+        yield { path: file.path, skipped: 'repository' };
+        continue;
+      }
       if (file.mode === SYMLINK_MODE) {
         yield { path: file.path, skipped: 'symlink' };
         continue;

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { CheckHit, FileCheck } from '../../src/checks/check.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { checkContext } from './classify.js';
@@ -79,6 +79,13 @@ export function renderCase(name: string, outDir?: string): RenderedCase {
     read: (file) => readFileSync(join(dir, file), 'utf8'),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** `renderCase` into a fresh temporary folder, removed after the enclosing suite (call it in a describe body). */
+export function useCase(name: string): RenderedCase {
+  const rendered = renderCase(name);
+  afterAll(() => rendered.cleanup());
+  return rendered;
 }
 
 export interface FileHits {

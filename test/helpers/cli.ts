@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Finding, ScanSummary } from '../../src/types.js';
 
 /** The repository root, and the built binary the tests run (`npm test` builds it first). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -12,6 +13,13 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The report `--format json` writes (src/reporters/json.ts): a public interface. */
+export interface JsonReport {
+  version: 1;
+  findings: Finding[];
+  summary: ScanSummary;
+}
+
 export interface CliOptions {
   cwd?: string;
   /** Added to the environment; `undefined` removes a variable. NO_COLOR and FORCE_COLOR start unset. */
@@ -19,20 +27,21 @@ export interface CliOptions {
   input?: string;
 }
 
-/** Run `node bin/secretguard.js ...args` with pipes (so never a TTY). */
-function environment(options: CliOptions): NodeJS.ProcessEnv {
+/** This process's environment for a CLI child: NO_COLOR and FORCE_COLOR unset, then `extra` applied (`undefined` removes). */
+export function cliEnvironment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
-  for (const [name, value] of Object.entries(options.env ?? {})) {
+  for (const [name, value] of Object.entries(extra)) {
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
   return env;
 }
 
+/** Run `node bin/secretguard.js ...args` with pipes (so never a TTY). */
 export function runCli(args: readonly string[], options: CliOptions = {}): CliResult {
-  const env = environment(options);
+  const env = cliEnvironment(options.env);
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env,
@@ -49,7 +58,7 @@ export const ANSI = /\u001b\[[0-9;]*m/;
 
 /** `runCli` without blocking, so that independent runs can overlap. */
 export function runCliAsync(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
-  const env = environment(options);
+  const env = cliEnvironment(options.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, timeout: 20_000 });
     let stdout = '';

@@ -95,6 +95,11 @@ export function ruleOf(ruleId: string): Rule {
   return rule;
 }
 
+/** A fresh fake secret of the rule's shape: the secret of its first valid sample. */
+export function sampleSecret(ruleId: string): string {
+  return ruleOf(ruleId).samples.valid()[0]!.secret;
+}
+
 /** Planted secrets a scan must report (publishable keys are public by design and must not be). */
 export function leaks(secrets: readonly PlantedSecret[]): PlantedSecret[] {
   return secrets.filter((s) => !ruleOf(s.ruleId).public);
@@ -107,7 +112,8 @@ export interface Position {
   endColumn: number;
 }
 
-function positionAt(text: string, offset: number): { line: number; column: number } {
+/** 1-based line and column of `offset`; every line break the engine knows counts: CRLF, lone CR, LF. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split(/\r\n|\r|\n/);
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }

@@ -1,12 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { builtinRules } from '../../src/rules/index.js';
 import type { Rule, RuleSample } from '../../src/rules/rule.js';
-import { BIN, type CliResult } from './cli.js';
-import { expectedRedaction } from './fixture.js';
-import { tempDir } from './git-repo.js';
+import { BIN, cliEnvironment, type CliResult, type JsonReport } from './cli.js';
+import { expectedRedaction, ruleOf } from './fixture.js';
+import { Repo, tempDir } from './git-repo.js';
 
 /**
  * Shared by the hardening tests (test/hardening-*.test.ts, test/property.test.ts): hostile trees on
@@ -23,39 +23,27 @@ export function singleLineSamples(rule: Rule): RuleSample[] {
 
 /** A fresh fake secret of `ruleId`'s shape, as a bare single-line sample (the first one there is). */
 export function sampleOf(ruleId: string): RuleSample {
-  const rule = builtinRules.find((r) => r.id === ruleId);
-  if (!rule) throw new Error(`no rule ${ruleId}`);
-  const [sample] = singleLineSamples(rule);
+  const [sample] = singleLineSamples(ruleOf(ruleId));
   if (!sample) throw new Error(`${ruleId} has no single-line sample`);
   return sample;
 }
 
-/** A JSON report, as `--format json` writes it. */
-export interface JsonFinding {
-  ruleId: string;
-  severity: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  secret: string;
-  snippet: string;
-  message: string;
-  fingerprint: string;
-  commit?: string;
+/** The rule of the key the hardening suites plant everywhere: a Stripe live secret key. */
+export const KEY_RULE = 'stripe-live-secret-key';
+
+/** A fresh fake key of KEY_RULE's shape. */
+export function key(): string {
+  return sampleOf(KEY_RULE).secret;
 }
 
-export interface JsonReport {
-  version: number;
-  findings: JsonFinding[];
-  summary: {
-    filesScanned: number;
-    bytesScanned: number;
-    commitsScanned?: number;
-    findings: number;
-    skipped: { binary: number; tooLarge: string[]; symlink: string[]; unreadable: string[] };
-  };
+/** How a report shows `secret`, a key of KEY_RULE. */
+export function redactedKey(secret: string): string {
+  return expectedRedaction(KEY_RULE, secret).redacted;
+}
+
+/** `file:line:column` of a finding: a compact expectation. */
+export function where(f: { file: string; line: number; column: number }): string {
+  return `${f.file}:${f.line}:${f.column}`;
 }
 
 export interface JsonRun extends CliResult {
@@ -83,17 +71,6 @@ export interface SpawnOptions {
   prefix?: readonly string[];
 }
 
-function environment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  for (const [name, value] of Object.entries(extra)) {
-    if (value === undefined) delete env[name];
-    else env[name] = value;
-  }
-  return env;
-}
-
 /**
  * `node bin/secretguard.js …` without blocking the test process, with a kill timeout, a chosen
  * environment and optionally a command prefix. Never a TTY. `timedOut` tells a hang from a failure.
@@ -103,7 +80,7 @@ export function sgRun(args: readonly string[], options: SpawnOptions = {}): Prom
   const argv = options.prefix?.length ? [...prefixArgs, process.execPath, BIN, ...args] : [BIN, ...args];
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command!, argv, { cwd: options.cwd, env: environment(options.env) });
+    const child = spawn(command!, argv, { cwd: options.cwd, env: cliEnvironment(options.env) });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -178,10 +155,36 @@ export class Tree {
   }
 }
 
-/** Every line break the engine knows: CRLF, lone CR, LF. */
-export function positionAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+export interface Scratch {
+  /** A fresh temporary folder. */
+  tree(label: string): Tree;
+  /** A fresh repository (`Repo.init`). */
+  repo(label: string): Repo;
+}
+
+/**
+ * Temporary folders and repositories for one test file, all removed after its last test. Call once,
+ * at the top level of the file (it registers the `afterAll`).
+ */
+export function useScratch(): Scratch {
+  const trees: Tree[] = [];
+  const repos: Repo[] = [];
+  afterAll(() => {
+    for (const t of trees) t.cleanup();
+    for (const r of repos) r.cleanup();
+  });
+  return {
+    tree(label) {
+      const t = new Tree(label);
+      trees.push(t);
+      return t;
+    },
+    repo(label) {
+      const r = Repo.init(label);
+      repos.push(r);
+      return r;
+    },
+  };
 }
 
 // ---------------------------------------------------------------- an unprivileged user

@@ -1,7 +1,7 @@
 import { afterEach, expect } from 'vitest';
 import { stripeRules } from '../../src/rules/providers/stripe.js';
 import type { Finding, ScanSummary } from '../../src/types.js';
-import type { CliResult } from './cli.js';
+import type { CliResult, JsonReport } from './cli.js';
 import { expectNoFullKey, Repo, sg } from './git-repo.js';
 
 /**
@@ -75,7 +75,7 @@ export interface JsonRun {
 export function cliJson(cwd: string, args: readonly string[]): JsonRun {
   const result = cli(cwd, [...args, '--format', 'json']);
   expect(result.stdout, `no JSON report; exit ${result.status}; stderr: ${result.stderr}`).not.toBe('');
-  const report = JSON.parse(result.stdout) as { version: number; findings: Finding[]; summary: ScanSummary };
+  const report = JSON.parse(result.stdout) as JsonReport;
   expect(report.version).toBe(1);
   return { status: result.status, stderr: result.stderr, findings: report.findings, summary: report.summary };
 }

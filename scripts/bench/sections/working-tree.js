@@ -4,6 +4,7 @@
 import { workingTreeCorpus } from '../corpus.js';
 import { keywordRegex } from '../tools.js';
 import { BenchError } from '../errors.js';
+import { printsFindings } from '../measure.js';
 
 const SECRETLINT_CONFIG = JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] });
 
@@ -41,6 +42,7 @@ export default {
         cwd: repo,
         node: true,
         expect: [1], // keys are planted
+        verify: printsFindings,
       },
       {
         id: 'secretlint',
@@ -75,7 +77,7 @@ export default {
 };
 
 /** One extra run with --format json: every planted key must be reported, on its line. */
-async function checkFindings(ctx, corpus, run, notes) {
+export async function checkFindings(ctx, corpus, run, notes) {
   const result = await run({ cmd: ctx.node, args: [ctx.bin, 'scan', '.', '--format', 'json'], cwd: corpus.repo, node: true, stdout: 'keep' });
   if (result.code !== 1) throw new BenchError(`secretguard scan --format json exited ${result.code ?? result.signal}, expected 1 (keys are planted)`, result.stderr);
   let report;

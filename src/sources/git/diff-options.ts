@@ -17,7 +17,7 @@ export const PATCH_ARGS = [
 ] as const;
 
 export const SYMLINK_MODE = '120000';
-const SUBMODULE_MODE = '160000';
+export const SUBMODULE_MODE = '160000';
 
 /** Modes whose blobs are not file content: submodules (gitlinks) and symbolic links. */
 export function isContentMode(mode: string | undefined): boolean {

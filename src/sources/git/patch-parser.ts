@@ -26,66 +26,68 @@ const HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? @{2,}/;
  * (one prefix column) and combined diffs of merges (one column per parent, where a line is new
  * only when every column says `+`). Nothing is buffered beyond the current file.
  */
-export async function* parsePatch(lines: AsyncIterable<string>, keepText = true): AsyncGenerator<PatchEvent> {
+export async function* parsePatch(batches: AsyncIterable<readonly string[]>, keepText = true): AsyncGenerator<PatchEvent> {
   let file: PatchFile | undefined;
   let inHunk = false;
   let columns = 1;
   let newLine = 0;
-  for await (const raw of lines) {
-    if (raw.startsWith('\0')) {
-      if (file) yield { kind: 'file', file };
-      file = undefined;
-      inHunk = false;
-      const [, sha = '', author = '', date = ''] = raw.split('\0');
-      yield { kind: 'commit', commit: { sha, author, date } };
-      continue;
-    }
-    if (raw.startsWith('diff ')) {
-      if (file) yield { kind: 'file', file };
-      file = { path: pathFromDiffLine(raw), binary: false, added: [] };
-      inHunk = false;
-      continue;
-    }
-    if (!file) continue;
-    if (inHunk) {
-      const first = raw.charCodeAt(0);
-      if (first === 64 /* @ */) {
+  for await (const batch of batches) {
+    for (const raw of batch) {
+      if (raw.startsWith('\0')) {
+        if (file) yield { kind: 'file', file };
+        file = undefined;
+        inHunk = false;
+        const [, sha = '', author = '', date = ''] = raw.split('\0');
+        yield { kind: 'commit', commit: { sha, author, date } };
+        continue;
+      }
+      if (raw.startsWith('diff ')) {
+        if (file) yield { kind: 'file', file };
+        file = { path: pathFromDiffLine(raw), binary: false, added: [] };
+        inHunk = false;
+        continue;
+      }
+      if (!file) continue;
+      if (inHunk) {
+        const first = raw.charCodeAt(0);
+        if (first === 64 /* @ */) {
+          const hunk = HUNK.exec(raw);
+          if (hunk) {
+            columns = hunk[1]!.length - 1;
+            newLine = Number(hunk[2]);
+          }
+          continue;
+        }
+        if (first === 92 /* \ No newline at end of file */) continue;
+        const prefix = raw.slice(0, columns);
+        if (prefix.includes('-')) continue;
+        if (isAllPlus(prefix)) file.added.push({ line: newLine, text: keepText ? raw.slice(columns) : '' });
+        newLine++;
+        continue;
+      }
+      if (raw.startsWith('@@')) {
         const hunk = HUNK.exec(raw);
         if (hunk) {
+          inHunk = true;
           columns = hunk[1]!.length - 1;
           newLine = Number(hunk[2]);
         }
-        continue;
+      } else if (raw.startsWith('+++ ')) {
+        const target = raw.slice(4).replace(/\t$/, '');
+        file.path = target === '/dev/null' ? '' : stripPrefix(unquotePath(target));
+      } else if (raw.startsWith('index ')) {
+        const match = /^index (?:[0-9a-f]+,)*[0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(raw);
+        if (match) {
+          file.blob = match[1];
+          if (match[2]) file.mode = match[2];
+        }
+      } else if (raw.startsWith('new file mode ') || raw.startsWith('new mode ')) {
+        file.mode = raw.slice(raw.lastIndexOf(' ') + 1);
+      } else if (raw.startsWith('deleted file mode ')) {
+        file.path = '';
+      } else if (raw.startsWith('Binary files ')) {
+        file.binary = true;
       }
-      if (first === 92 /* \ No newline at end of file */) continue;
-      const prefix = raw.slice(0, columns);
-      if (prefix.includes('-')) continue;
-      if (isAllPlus(prefix)) file.added.push({ line: newLine, text: keepText ? raw.slice(columns) : '' });
-      newLine++;
-      continue;
-    }
-    if (raw.startsWith('@@')) {
-      const hunk = HUNK.exec(raw);
-      if (hunk) {
-        inHunk = true;
-        columns = hunk[1]!.length - 1;
-        newLine = Number(hunk[2]);
-      }
-    } else if (raw.startsWith('+++ ')) {
-      const target = raw.slice(4).replace(/\t$/, '');
-      file.path = target === '/dev/null' ? '' : stripPrefix(unquotePath(target));
-    } else if (raw.startsWith('index ')) {
-      const match = /^index (?:[0-9a-f]+,)*[0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(raw);
-      if (match) {
-        file.blob = match[1];
-        if (match[2]) file.mode = match[2];
-      }
-    } else if (raw.startsWith('new file mode ') || raw.startsWith('new mode ')) {
-      file.mode = raw.slice(raw.lastIndexOf(' ') + 1);
-    } else if (raw.startsWith('deleted file mode ')) {
-      file.path = '';
-    } else if (raw.startsWith('Binary files ')) {
-      file.binary = true;
     }
   }
   if (file) yield { kind: 'file', file };

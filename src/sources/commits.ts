@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { CommitInfo } from '../types.js';
 import type { SourceItem } from './source.js';
-import { isContentMode, PATCH_ARGS, SUBMODULE_MODE, SYMLINK_MODE } from './git/diff-options.js';
+import { NULL_BLOB, PATCH_ARGS, skippedByMode } from './git/diff-options.js';
 import { COMMIT_FORMAT, parsePatch, type PatchFile } from './git/patch-parser.js';
 import { BlobReader } from './git/blob-reader.js';
 import { gitLinesToEngineLines } from '../engine/lines.js';
@@ -37,15 +37,11 @@ export async function* commitSource(cwd: string, selection: CommitSelection, opt
       }
       const { file } = event;
       if (!file.path) continue;
-      if (file.mode === SUBMODULE_MODE) {
-        yield { path: file.path, skipped: 'repository' };
+      const notContent = skippedByMode(file.path, file.mode);
+      if (notContent) {
+        yield notContent;
         continue;
       }
-      if (file.mode === SYMLINK_MODE) {
-        yield { path: file.path, skipped: 'symlink' };
-        continue;
-      }
-      if (!isContentMode(file.mode)) continue;
       if (file.binary || file.added.some((a) => a.text.slice(0, -1).includes('\r'))) {
         // Git calls UTF-16 text binary, and numbers lines by \n alone: read the blob itself.
         yield await wholeBlob(file, commit, blobs);
@@ -85,7 +81,7 @@ async function explainShallow(error: unknown, cwd: string): Promise<unknown> {
 
 /** A file whose patch cannot be scanned as text: its whole blob, judged by the decoder, every change line known. */
 async function wholeBlob(file: PatchFile, commit: CommitInfo | undefined, blobs: BlobReader): Promise<SourceItem> {
-  if (!file.blob || /^0+$/.test(file.blob)) return { path: file.path, skipped: 'binary' };
+  if (!file.blob || NULL_BLOB.test(file.blob)) return { path: file.path, skipped: 'binary' };
   const blob = await blobs.read(file.blob);
   if ('missing' in blob) return { path: file.path, skipped: 'unreadable' };
   if ('tooLarge' in blob) return { path: file.path, skipped: 'too-large' };

@@ -1,6 +1,6 @@
 import type { SourceItem } from './source.js';
 import { BlobReader, type Blob } from './git/blob-reader.js';
-import { isContentMode, NULL_BLOB, PATCH_ARGS, SUBMODULE_MODE, SYMLINK_MODE } from './git/diff-options.js';
+import { NULL_BLOB, PATCH_ARGS, skippedByMode } from './git/diff-options.js';
 import { parsePatch, type PatchFile } from './git/patch-parser.js';
 import { gitStream, gitText } from './git/run.js';
 import { UsageError } from '../errors.js';
@@ -32,15 +32,12 @@ export async function* stagedSource(cwd: string, options: StagedOptions): AsyncG
       if (event.kind !== 'file') continue;
       const { file } = event;
       if (!file.path) continue;
-      if (file.mode === SUBMODULE_MODE) {
-        yield { path: file.path, skipped: 'repository' };
+      const notContent = skippedByMode(file.path, file.mode);
+      if (notContent) {
+        yield notContent;
         continue;
       }
-      if (file.mode === SYMLINK_MODE) {
-        yield { path: file.path, skipped: 'symlink' };
-        continue;
-      }
-      if (!isContentMode(file.mode) || !file.blob || NULL_BLOB.test(file.blob)) continue;
+      if (!file.blob || NULL_BLOB.test(file.blob)) continue;
       // Git calls UTF-16 text binary: read the blob and let the decoder decide, judging every line.
       if (file.added.length === 0 && !options.allLines && !file.binary) continue;
       files.push(file);

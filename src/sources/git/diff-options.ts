@@ -1,3 +1,5 @@
+import type { SkippedFile } from '../source.js';
+
 /**
  * Options for every patch secretguard reads: no context lines, full blob ids, rename detection,
  * and none of the user's diff settings that would change the format (external diff drivers,
@@ -16,12 +18,17 @@ export const PATCH_ARGS = [
   '--dst-prefix=b/',
 ] as const;
 
-export const SYMLINK_MODE = '120000';
-export const SUBMODULE_MODE = '160000';
+const SYMLINK_MODE = '120000';
+const SUBMODULE_MODE = '160000';
 
-/** Modes whose blobs are not file content: submodules (gitlinks) and symbolic links. */
-export function isContentMode(mode: string | undefined): boolean {
-  return mode !== SUBMODULE_MODE && mode !== SYMLINK_MODE;
+/**
+ * Entries whose blobs are not file content, named as skipped so that nothing goes unsaid:
+ * submodules (gitlinks: a history of their own) and symbolic links (never followed).
+ */
+export function skippedByMode(path: string, mode: string | undefined): SkippedFile | undefined {
+  if (mode === SUBMODULE_MODE) return { path, skipped: 'repository' };
+  if (mode === SYMLINK_MODE) return { path, skipped: 'symlink' };
+  return undefined;
 }
 
 export const NULL_BLOB = /^0+$/;

@@ -6,7 +6,7 @@ import { compileRules } from './engine/ruleset.js';
 import { run } from './engine/run.js';
 import { builtinRules } from './rules/index.js';
 import type { Rule } from './rules/rule.js';
-import { DEFAULT_MAX_FILE_SIZE, type Source } from './sources/source.js';
+import { DEFAULT_MAX_FILE_SIZE } from './sources/source.js';
 import { commitSource, type CommitSelection } from './sources/commits.js';
 import { stagedSource } from './sources/staged.js';
 import { stdinSource } from './sources/stdin.js';

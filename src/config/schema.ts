@@ -37,4 +37,3 @@ export const configSchema = z.strictObject({
 });
 
 export type Config = z.infer<typeof configSchema>;
-export type CustomRuleConfig = z.infer<typeof customRule>;

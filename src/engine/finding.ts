@@ -64,7 +64,8 @@ function maskedLine(candidate: Candidate, line: number, text: string, lines: Lin
   const lineStart = lines.lineStart(line);
   const lineEnd = Math.max(lines.lineEnd(line), lineStart);
   let from = Math.max(lineStart, candidate.start - SNIPPET_WIDTH / 2);
-  let to = Math.min(lineEnd, Math.max(candidate.end, candidate.start + SNIPPET_WIDTH / 2));
+  // At least some context after the secret: a long key must not end the window on itself.
+  let to = Math.min(lineEnd, Math.max(candidate.end + 24, candidate.start + SNIPPET_WIDTH / 2));
   // `sameText` is sorted by start: find the masks around the window without visiting all of them.
   let first = firstStartingAtOrAfter(sameText, from);
   while (first > 0 && sameText[first - 1]!.end > from) {

@@ -107,6 +107,30 @@ describe('the GitHub Action bundle', () => {
     expect(lenient.stdout).not.toMatch(/^::error title=/m);
   });
 
+  it('scans a merge queue group like a pull request', () => {
+    const run = runAction(repo.origin, 'merge_group', { merge_group: { base_sha: repo.base, head_sha: repo.leakyHead } });
+    expect(run.status).toBe(1);
+    expect(run.outputs['findings']).toBe('1');
+    expect(run.summary).toContain('merge_group event');
+  });
+
+  it('takes the range from the base and head inputs in mode diff, whatever the event', () => {
+    const clean = runAction(repo.origin, 'workflow_dispatch', {}, { mode: 'diff', base: repo.base, head: repo.cleanHead });
+    expect(clean.outputs).toMatchObject({ findings: '0', 'exit-code': '0' });
+    const leaky = runAction(repo.origin, 'workflow_dispatch', {}, { mode: 'diff', base: repo.base, head: repo.leakyHead });
+    expect(leaky.outputs).toMatchObject({ findings: '1', 'exit-code': '1' });
+    const missing = runAction(repo.origin, 'workflow_dispatch', {}, { mode: 'diff' });
+    expect(missing.outputs['exit-code']).toBe('2');
+    expect(missing.stdout).toMatch(/^::error::secretguard: mode: diff needs/m);
+  });
+
+  it('scans every commit of every ref in mode history', () => {
+    const run = runAction(repo.origin, 'schedule', {}, { mode: 'history' });
+    expect(run.status).toBe(1);
+    expect(run.outputs['findings']).toBe('1');
+    expect(run.summary).toContain('the whole history');
+  });
+
   it('rejects a bad input with one line and exit-code 2', () => {
     const run = runAction(repo.origin, 'pull_request', prEvent(repo.base, repo.cleanHead), { 'fail-on': 'severe' });
     expect(run.status).toBe(1);

@@ -104,8 +104,6 @@ describe('the baseline file', () => {
     expectBaselined(repo.dir, 1);
     expectBaselined(web, 1);
   });
-  // but always writes the repository root's file: run in lib/, it drops the entries of every other folder
-  // (their findings come back, exit 1) and records paths relative to lib/ (`other.ts`, not `lib/other.ts`).
   it('regenerated from a subfolder, the root baseline keeps every entry, with paths from the root (same bytes)', () => {
     const { repo } = payRepo('bl-sub-regen');
     repo.write('lib/other.ts', codeLine('other', liveKey()));
@@ -114,6 +112,17 @@ describe('the baseline file', () => {
     makeBaseline(repo.path('lib'), ['.']);
     expect(readBaseline(repo).entries.map((e) => e.file)).toEqual(['lib/other.ts', 'src/pay.ts']);
     expect(readFileSync(repo.path(FILE)).equals(fromRoot)).toBe(true);
+    expectBaselined(repo.dir, 2);
+  });
+
+  it('recorded for one file, the baseline keeps the entries of that file\'s neighbours', () => {
+    const { repo } = payRepo('bl-one-file');
+    repo.write('src/other.ts', codeLine('other', liveKey()));
+    makeBaseline(repo.dir);
+    const before = readBaseline(repo).entries.map((e) => e.file);
+    expect(before).toEqual(['src/other.ts', 'src/pay.ts']);
+    makeBaseline(repo.dir, ['src/pay.ts']);
+    expect(readBaseline(repo).entries.map((e) => e.file)).toEqual(before);
     expectBaselined(repo.dir, 2);
   });
 
@@ -278,9 +287,7 @@ describe('scan with a baseline', () => {
     expect(after.summary.baselineUnmatched ?? 0).toBe(0);
     expect(after.summary.suppressed.baseline).toBe(1);
   });
-  // against only what it scanned (src/scan.ts sets reportUnmatchedBaseline for every path but `-`), so
-  // every entry of the files it did not look at is called stale, and `--prune` deletes them (after
-  // `scan --prune` in lib/, `scan` at the root reports src/pay.ts again and exits 1).
+
   it('scanning a subfolder or one file does not call entries of other files stale, and --prune keeps them', () => {
     const { repo } = payRepo('bl-scope');
     repo.write('lib/other.ts', codeLine('other', liveKey()));

@@ -327,8 +327,7 @@ describe('allowlists are counted, never silent', () => {
     expect(run.summary.suppressed).toEqual({ inline: 0, allowlist: 1, baseline: 0 });
     expect(cli(repo.dir, ['scan']).stdout).toContain('1 allowlisted');
   });
-  // against paths relative to the scanned folder (src/engine/run.ts, src/suppressions/allowlist.ts), so
-  // `scan` run inside docs/ reports the docs/ key, and `app.ts` allows src/app.ts when src/ is scanned.
+
   it('allow.paths globs are relative to the repository root, wherever `scan` runs', () => {
     const repo = project('allow-paths-sub');
     repo.write('docs/setup.md', `Use ${liveKey()} in the dashboard.\n`);

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { MAX_FILE_SIZE_OPTION, projectSettings, withProjectOptions } from '../project-options.js';
 
@@ -17,7 +18,7 @@ type Args = Awaited<ReturnType<typeof builder>['argv']>;
 
 /**
  * Paths in the baseline are from the project root. Recording a subfolder replaces only that
- * subfolder's entries; the rest of an existing baseline is kept.
+ * subfolder's (or one file's) entries; the rest of an existing baseline is kept.
  */
 export async function handler(args: Args): Promise<number> {
   const { posixRelative, scan, scanCommits, scannedFolder } = await import('../../scan.js');
@@ -27,10 +28,15 @@ export async function handler(args: Args): Promise<number> {
   const options = scanOptionsOf(settings, args['max-file-size']);
   const output = args.output ?? join(settings.root, BASELINE_FILE);
   const prefix = args.history ? '' : posixRelative(settings.root, await scannedFolder(args.path));
+  const rooted = (file: string) => (prefix ? `${prefix}/${file}` : file);
+  const oneFile = !args.history && (await stat(args.path).then((s) => s.isFile(), () => false)) ? rooted(basename(args.path)) : undefined;
+  /** What this run re-records: one file, a subfolder, or everything. */
+  const covers = (file: string) => (oneFile ? file === oneFile : prefix ? file.startsWith(`${prefix}/`) : true);
   const result = args.history ? await scanCommits({ history: true }, { ...options, cwd: args.path }) : await scan({ ...options, path: args.path });
-  const recorded = result.findings.map((f) => entryOf({ ...f, file: prefix ? `${prefix}/${f.file}` : f.file }));
-  const kept = prefix ? ((await loadBaseline(output, false))?.entries ?? []).filter((e) => !e.file.startsWith(`${prefix}/`)) : [];
+  const recorded = result.findings.map((f) => entryOf({ ...f, file: rooted(f.file) }));
+  const partial = oneFile !== undefined || prefix !== '';
+  const kept = partial ? ((await loadBaseline(output, false))?.entries ?? []).filter((e) => !covers(e.file)) : [];
   await writeBaseline(output, [...kept, ...recorded]);
-  process.stdout.write(`secretguard: recorded ${recorded.length} finding(s) in ${output}${kept.length ? ` (kept ${kept.length} outside ${prefix}/)` : ''}\n`);
+  process.stdout.write(`secretguard: recorded ${recorded.length} finding(s) in ${output}${kept.length ? ` (kept ${kept.length} entries it did not scan)` : ''}\n`);
   return 0;
 }

@@ -20,7 +20,14 @@ export interface Walk {
  * non-UTF-8 names lossily (the file then cannot be opened) and hides folders it cannot read.
  * Links are listed, never followed.
  */
-export function walk(root: string): Walk {
+export interface WalkHooks {
+  /** Called on entering a folder ('' for the root), before its subfolders are considered. */
+  onFolder?(folder: string, names: readonly string[]): void;
+  /** A subfolder for which this says true is not entered (an ignored node_modules). */
+  skipFolder?(folder: string): boolean;
+}
+
+export function walk(root: string, hooks: WalkHooks = {}): Walk {
   const result: Walk = { files: [], unreadable: [] };
   const pending: Buffer[] = [Buffer.alloc(0)];
   while (pending.length > 0) {
@@ -32,10 +39,11 @@ export function walk(root: string): Walk {
       result.unreadable.push(relative.toString('utf8'));
       continue;
     }
+    hooks.onFolder?.(relative.toString('utf8'), entries.map((entry) => entry.name.toString('utf8')));
     for (const entry of entries) {
       const path = relative.length ? Buffer.concat([relative, Buffer.from('/'), entry.name]) : entry.name;
       if (entry.isDirectory()) {
-        if (entry.name.toString() !== '.git') pending.push(path);
+        if (entry.name.toString() !== '.git' && !hooks.skipFolder?.(path.toString('utf8'))) pending.push(path);
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         result.files.push(foundFile(path));
       }

@@ -1,5 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, posix } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { UsageError } from '../errors.js';
 import { git } from './git/run.js';
@@ -67,23 +68,30 @@ async function isIgnoredFolder(folder: string): Promise<boolean> {
 }
 
 async function walkFolder(root: string): Promise<WorkingTree> {
-  const { files, unreadable } = walk(root);
-  const ignores = await loadGitignores(root, files.map((f) => f.path).filter((f) => posix.basename(f) === '.gitignore'));
+  // Each folder's .gitignore is read on the way in, so an ignored folder (node_modules) is never entered.
+  const ignores: [string, Ignore][] = [];
   const isIgnored = (file: string) => ignoredBy(file, ignores);
+  const { files, unreadable } = walk(root, {
+    onFolder(folder, names) {
+      if (!names.includes('.gitignore')) return;
+      const rules = readGitignore(join(root, folder, '.gitignore'));
+      ignores.push([folder, ignore().add(rules)]);
+      ignores.sort((a, b) => depth(a[0]) - depth(b[0]) || a[0].localeCompare(b[0]));
+    },
+    skipFolder: (folder) => isIgnored(`${folder}/`),
+  });
   return { folder: root, files: files.filter((file) => !isIgnored(file.path)), inGit: false, isIgnored, unreadable: unreadable.filter((f) => !isIgnored(`${f}/`)) };
 }
 
-/** `.gitignore` rules per folder (POSIX, '' for the root), shallowest first. */
-async function loadGitignores(root: string, gitignores: string[]): Promise<[string, Ignore][]> {
-  const loaded = await Promise.all(
-    gitignores.map(async (file): Promise<[string, Ignore]> => {
-      const dir = posix.dirname(file);
-      const rules = await readFile(join(root, file), 'utf8').catch(() => '');
-      return [dir === '.' ? '' : dir, ignore().add(rules)];
-    }),
-  );
-  return loaded.sort((a, b) => a[0].split('/').length - b[0].split('/').length || a[0].localeCompare(b[0]));
+function readGitignore(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
+
+const depth = (folder: string) => (folder === '' ? 0 : folder.split('/').length);
 
 /** Deeper `.gitignore` files override shallower ones; the last matching rule decides, as in Git. */
 function ignoredBy(file: string, ignores: [string, Ignore][]): boolean {

@@ -69,6 +69,14 @@ export interface CommitInfo {
 
 export type SkipReason = 'binary' | 'too-large' | 'symlink' | 'unreadable' | 'repository';
 
+/** Where the summary names the files skipped for each reason (binary files are only counted). */
+export const SKIP_LISTS = {
+  'too-large': 'tooLarge',
+  symlink: 'symlink',
+  unreadable: 'unreadable',
+  repository: 'repositories',
+} as const satisfies Record<Exclude<SkipReason, 'binary'>, Exclude<keyof ScanSummary['skipped'], 'binary'>>;
+
 export interface SuppressionCounts {
   inline: number;
   allowlist: number;

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,21 @@ describe('--verbose', () => {
       expect(result.stderr + result.stdout).not.toContain(key);
       expect(result.stderr + result.stdout).not.toContain(key.slice(8, 30));
     }
+  });
+
+  it('names every kind of skipped file, nested repositories too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-verbose-nested-'));
+    const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd });
+    git(dir, 'init', '-q');
+    mkdirSync(join(dir, 'vendor', 'lib'), { recursive: true });
+    git(join(dir, 'vendor', 'lib'), 'init', '-q');
+    writeFileSync(join(dir, 'vendor', 'lib', 'a.ts'), 'export const a = 1;\n');
+    git(join(dir, 'vendor', 'lib'), 'add', '-A');
+    git(join(dir, 'vendor', 'lib'), 'commit', '-qm', 'nested');
+    writeFileSync(join(dir, 'app.ts'), 'export const b = 2;\n');
+    const result = runCli(['scan', dir, '--verbose']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^secretguard: \[debug\] skipped \(repository\): vendor\/lib\/?$/m);
   });
 
   it('is silent without the flag', () => {

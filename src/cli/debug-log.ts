@@ -1,5 +1,5 @@
 import type { ProjectSettings } from '../config/project.js';
-import type { ScanResult } from '../types.js';
+import { SKIP_LISTS, type ScanResult } from '../types.js';
 
 /**
  * `--verbose`: what secretguard decided and saw, on stderr. Every line goes through the same
@@ -26,8 +26,8 @@ export async function debugResult({ summary }: ScanResult): Promise<void> {
   const { skipped } = summary;
   await debug(`scanned ${summary.filesScanned} files (${summary.bytesScanned} bytes)${summary.commitsScanned === undefined ? '' : ` in ${summary.commitsScanned} commits`} in ${summary.durationMs} ms`);
   await debug(`suppressed: ${summary.suppressed.inline} inline, ${summary.suppressed.allowlist} allowlisted, ${summary.suppressed.baseline} baselined`);
-  for (const [reason, files] of [['too large', skipped.tooLarge], ['unreadable', skipped.unreadable], ['symbolic link', skipped.symlink]] as const) {
-    for (const file of files) await debug(`skipped (${reason}): ${file}`);
+  for (const [reason, list] of Object.entries(SKIP_LISTS)) {
+    for (const file of skipped[list]) await debug(`skipped (${reason.replace('-', ' ')}): ${file}`);
   }
   if (skipped.binary) await debug(`skipped ${skipped.binary} binary files`);
 }

@@ -1,5 +1,5 @@
 import type { Finding, ScanResult, ScanSummary, Severity } from '../types.js';
-import { SEVERITIES, severityRank } from '../types.js';
+import { SEVERITIES, severityRank, SKIP_LISTS } from '../types.js';
 import type { Allowlist } from '../suppressions/allowlist.js';
 import { applyBaseline, type Baseline } from '../suppressions/baseline.js';
 import { isSkipped, type Source } from '../sources/source.js';
@@ -49,11 +49,8 @@ export async function run(source: Source, options: RunOptions): Promise<ScanResu
   for await (const item of source) {
     if (isSkipped(item)) {
       // Skipped files are listed by name: a name can hold a key (a pasted token as a file name).
-      if (item.skipped === 'too-large') summary.skipped.tooLarge.push(redactText(item.path));
-      else if (item.skipped === 'symlink') summary.skipped.symlink.push(redactText(item.path));
-      else if (item.skipped === 'unreadable') summary.skipped.unreadable.push(redactText(item.path));
-      else if (item.skipped === 'repository') summary.skipped.repositories.push(redactText(item.path));
-      else summary.skipped.binary++;
+      if (item.skipped === 'binary') summary.skipped.binary++;
+      else summary.skipped[SKIP_LISTS[item.skipped]].push(redactText(item.path));
       continue;
     }
     const result = scanTarget(item, options.ruleSet, options.allowlist, rootedPath(options.pathPrefix, item.path));

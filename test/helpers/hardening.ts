@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, expect } from 'vitest';
 import { builtinRules } from '../../src/rules/index.js';
@@ -77,7 +77,7 @@ export interface SpawnOptions {
  */
 export function sgRun(args: readonly string[], options: SpawnOptions = {}): Promise<CliResult & { timedOut: boolean; ms: number }> {
   const [command, ...prefixArgs] = options.prefix?.length ? options.prefix : [process.execPath];
-  const argv = options.prefix?.length ? [...prefixArgs, process.execPath, BIN, ...args] : [BIN, ...args];
+  const argv = options.prefix?.length ? [...prefixArgs, process.execPath, binForOthers(), ...args] : [BIN, ...args];
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command!, argv, { cwd: options.cwd, env: cliEnvironment(options.env) });
@@ -203,6 +203,33 @@ export function nobodyPrefix(): string[] | undefined {
     if (probe.status === 0 && probe.stdout.trim() === String(NOBODY.uid)) return prefix;
   }
   return undefined;
+}
+
+let publicBin: string | undefined;
+
+/**
+ * The built CLI where another user can run it: a checkout may sit below a folder only root can
+ * enter (mktemp -d makes 0700 folders), so the tests that run as nobody use a world-readable copy
+ * of what the CLI loads (bin/, dist/, package.json and the one dependency it requires at run time).
+ */
+function binForOthers(): string {
+  if (publicBin) return publicBin;
+  const root = join(dirname(BIN), '..');
+  const copy = tempDir('public-cli');
+  for (const part of ['bin', 'dist', 'package.json', join('node_modules', '@babel', 'parser')]) {
+    cpSync(join(root, part), join(copy, part), { recursive: true });
+  }
+  const open = (path: string) => {
+    chmodSync(path, lstatSync(path).isDirectory() ? 0o755 : 0o644);
+    if (lstatSync(path).isDirectory()) for (const name of readdirSync(path)) open(join(path, name));
+  };
+  open(copy);
+  chmodSync(join(copy, 'bin', 'secretguard.js'), 0o755);
+  for (let dir = dirname(copy); dir !== dirname(dir); dir = dirname(dir)) {
+    if ((lstatSync(dir).mode & 0o001) === 0) throw new Error(`${dir} is not searchable by other users: cannot run the CLI as nobody`);
+  }
+  publicBin = join(copy, 'bin', 'secretguard.js');
+  return publicBin;
 }
 
 /** Give the whole tree to nobody (so Git trusts it and it can be read), world-readable. */

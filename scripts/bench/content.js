@@ -17,6 +17,34 @@ const pascal = (r) => cap(r.chance(0.4) ? r.pick(ADJECTIVES) : noun(r)) + cap(no
 const kebab = (r) => `${r.chance(0.5) ? r.pick(ADJECTIVES) + '-' : ''}${noun(r)}`;
 const snake = (r) => `${noun(r)}_${noun(r)}`.toUpperCase();
 
+// Generated code must parse: no keyword as a name, and no name declared twice in one file.
+const KEYWORDS = new Set(
+  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+    'import in instanceof let new null return static super switch this throw true try typeof var void while with yield await').split(' '),
+);
+/** A noun that can name a parameter or variable: not a keyword, nor a name the snippets use themselves. */
+const local = (r) => {
+  let name = noun(r);
+  while (KEYWORDS.has(name) || name === 'response' || name === 'total') name = noun(r);
+  return name;
+};
+/** `name`, or while the file already declares it, another from `draw`; recorded in `names` (a file's top-level names). */
+function declare(names, name, draw) {
+  while (names.has(name)) name = draw();
+  names.add(name);
+  return name;
+}
+
+/**
+ * Where a top-level block (a declaration, an inserted line) can go in generated code: after a blank
+ * line, but not one between a class's members (those are followed by an indented line).
+ */
+export function blockBoundaries(lines) {
+  const out = [];
+  for (let i = 0; i < lines.length; i++) if (lines[i] === '' && !/^\s/.test(lines[i + 1] ?? '')) out.push(i + 1);
+  return out;
+}
+
 function sentence(r, min = 6, max = 18) {
   const n = r.range(min, max);
   const words = [];
@@ -45,33 +73,41 @@ function fill(lines, bytes, block) {
   return lines;
 }
 
-function tsImports(r, jsx) {
+function tsImports(r, jsx, names) {
   const lines = [];
+  const c = () => declare(names, camel(r), () => camel(r));
+  const P = () => declare(names, pascal(r), () => pascal(r));
   if (jsx && r.chance(0.5)) lines.push("'use client';", '');
-  if (jsx) lines.push(`import { ${r.chance(0.5) ? 'useState, useEffect' : 'useMemo, useCallback'} } from 'react';`);
+  if (jsx) {
+    const hooks = r.chance(0.5) ? ['useState', 'useEffect'] : ['useMemo', 'useCallback'];
+    for (const hook of hooks) names.add(hook);
+    lines.push(`import { ${hooks.join(', ')} } from 'react';`);
+  }
   const n = r.range(1, 6);
   for (let i = 0; i < n; i++) {
     const roll = r.next();
-    if (roll < 0.35) lines.push(`import { ${camel(r)}, ${camel(r)} } from '${r.pick(PACKAGES)}';`);
-    else if (roll < 0.7) lines.push(`import { ${pascal(r)} } from '@/${r.pick(['lib', 'components', 'hooks', 'server'])}/${kebab(r)}';`);
-    else lines.push(`import type { ${pascal(r)}, ${pascal(r)} } from '../${r.pick(['types', 'models', 'api'])}/${kebab(r)}.js';`);
+    if (roll < 0.35) lines.push(`import { ${c()}, ${c()} } from '${r.pick(PACKAGES)}';`);
+    else if (roll < 0.7) lines.push(`import { ${P()} } from '@/${r.pick(['lib', 'components', 'hooks', 'server'])}/${kebab(r)}';`);
+    else lines.push(`import type { ${P()}, ${P()} } from '../${r.pick(['types', 'models', 'api'])}/${kebab(r)}.js';`);
   }
   lines.push('');
   return lines;
 }
 
-function tsBlock(r, typed) {
+/** One top-level block of code; `names` holds the file's top-level names so far (and gets this block's). */
+function tsBlock(r, typed, names = new Set()) {
   const t = (type) => (typed ? `: ${type}` : '');
   const T = pascal(r);
   const fn = camel(r);
-  const arg = noun(r);
+  const arg = local(r);
   const field = camel(r);
+  const fnName = () => declare(names, fn, () => camel(r));
   switch (r.int(7)) {
     case 0:
-      if (!typed) return [`export const ${snake(r)} = ${r.range(1, 5000)};`, ''];
+      if (!typed) return [`export const ${declare(names, snake(r), () => snake(r))} = ${r.range(1, 5000)};`, ''];
       return [
         `/** ${sentence(r)} */`,
-        `export interface ${T} {`,
+        `export interface ${declare(names, T, () => pascal(r))} {`,
         ...Array.from({ length: r.range(2, 9) }, () => `  ${camel(r)}${r.chance(0.3) ? '?' : ''}: ${r.pick(['string', 'number', 'boolean', 'Date', `${pascal(r)}[]`, `Record<string, ${pascal(r)}>`, "'active' | 'archived'"])};`),
         '}',
         '',
@@ -82,7 +118,7 @@ function tsBlock(r, typed) {
         ` * ${sentence(r)}`,
         ` * ${sentence(r)}`,
         ' */',
-        `export async function ${fn}(${arg}${t(T)}, options${t(`${pascal(r)}Options`)} = {})${t(`Promise<${T}[]>`)} {`,
+        `export async function ${fnName()}(${arg}${t(T)}, options${t(`${pascal(r)}Options`)} = {})${t(`Promise<${T}[]>`)} {`,
         `  const response = await fetch(\`/api/v1/${noun(r)}s/\${${arg}.id}?limit=\${options.limit ?? ${r.range(10, 100)}}\`, {`,
         `    method: '${r.pick(['GET', 'POST', 'PATCH', 'DELETE'])}',`,
         `    headers: { 'content-type': 'application/json' },`,
@@ -97,7 +133,7 @@ function tsBlock(r, typed) {
       ];
     case 2:
       return [
-        `export function ${fn}(${arg}s${t(`readonly ${T}[]`)}, ${field}${t('string')})${t('number')} {`,
+        `export function ${fnName()}(${arg}s${t(`readonly ${T}[]`)}, ${field}${t('string')})${t('number')} {`,
         '  let total = 0;',
         `  for (const ${arg} of ${arg}s) {`,
         `    if (${arg}.${camel(r)} === ${field}) continue;`,
@@ -109,7 +145,7 @@ function tsBlock(r, typed) {
       ];
     case 3:
       return [
-        `export const ${camel(r)}Schema = z.object({`,
+        `export const ${declare(names, `${camel(r)}Schema`, () => `${camel(r)}Schema`)} = z.object({`,
         ...Array.from({ length: r.range(2, 8) }, () => `  ${camel(r)}: z.${r.pick(['string().min(1)', 'number().int()', 'boolean()', 'string().email()', 'string().uuid()', 'date()'])}${r.chance(0.3) ? '.optional()' : ''},`),
         '});',
         '',
@@ -117,7 +153,7 @@ function tsBlock(r, typed) {
     case 4:
       return [
         `// ${sentence(r)}`,
-        `export class ${T}${r.chance(0.3) ? 'Service' : 'Store'} {`,
+        `export class ${declare(names, `${T}${r.chance(0.3) ? 'Service' : 'Store'}`, () => `${pascal(r)}Store`)} {`,
         `  private readonly ${camel(r)} = new Map${typed ? `<string, ${pascal(r)}>` : ''}();`,
         '',
         `  constructor(private readonly ${noun(r)}Client${t(pascal(r))}) {}`,
@@ -132,26 +168,32 @@ function tsBlock(r, typed) {
       ];
     case 5:
       return [
-        `const ${snake(r)} = process.env.${snake(r)} ?? '${kebab(r)}';`,
-        `const ${camel(r)} = [${Array.from({ length: r.range(2, 6) }, () => `'${kebab(r)}'`).join(', ')}]${typed ? ' as const' : ''};`,
+        `const ${declare(names, snake(r), () => snake(r))} = process.env.${snake(r)} ?? '${kebab(r)}';`,
+        `const ${declare(names, camel(r), () => camel(r))} = [${Array.from({ length: r.range(2, 6) }, () => `'${kebab(r)}'`).join(', ')}]${typed ? ' as const' : ''};`,
         '',
       ];
     default:
       return [
-        `export const ${fn} = (${arg}${t(T)})${t('string')} =>`,
+        `export const ${fnName()} = (${arg}${t(T)})${t('string')} =>`,
         `  \`${r.pick(VERBS)}-\${${arg}.${field}}-\${${arg}.${camel(r)}.toString(${r.pick([16, 36])})}\`;`,
         '',
       ];
   }
 }
 
-function jsxBlock(r) {
-  const C = pascal(r);
+function jsxBlock(r, names) {
+  const C = declare(names, pascal(r), () => pascal(r));
   const cls = () => Array.from({ length: r.range(2, 7) }, () => r.pick(TAILWIND)).join(' ');
-  const p = noun(r);
+  const p = local(r);
+  const stateAndSetter = () => {
+    const state = camel(r);
+    let setter = `set${cap(noun(r))}`;
+    while (setter === state) setter = `set${cap(noun(r))}`;
+    return `${state}, ${setter}`;
+  };
   return [
     `export function ${C}({ ${p}, on${cap(r.pick(VERBS))} }: ${C}Props) {`,
-    `  const [${camel(r)}, set${cap(noun(r))}] = useState(${r.pick(['false', 'null', '0', "''"])});`,
+    `  const [${stateAndSetter()}] = useState(${r.pick(['false', 'null', '0', "''"])});`,
     '  return (',
     `    <div className="${cls()}">`,
     `      <h2 className="${cls()}">{${p}.${camel(r)}}</h2>`,
@@ -173,15 +215,18 @@ function jsxBlock(r) {
   ];
 }
 
-export function typescript(r, bytes, { jsx = false } = {}) {
-  return fill(tsImports(r, jsx), bytes, () => (jsx && r.chance(0.5) ? jsxBlock(r) : tsBlock(r, true)));
+/** A TypeScript (or TSX) module; `taken`: names it must not declare (those of code it will be merged into). */
+export function typescript(r, bytes, { jsx = false, taken = [] } = {}) {
+  const names = new Set(taken);
+  return fill(tsImports(r, jsx, names), bytes, () => (jsx && r.chance(0.5) ? jsxBlock(r, names) : tsBlock(r, true, names)));
 }
 
-export function javascript(r, bytes) {
+export function javascript(r, bytes, { taken = [] } = {}) {
+  const names = new Set([...taken, 'path']);
   const head = r.chance(0.5)
-    ? [`import { ${camel(r)} } from '${r.pick(PACKAGES)}';`, `import path from 'node:path';`, '']
-    : [`'use strict';`, `const { ${camel(r)} } = require('${r.pick(PACKAGES)}');`, ''];
-  return fill(head, bytes, () => tsBlock(r, false));
+    ? [`import { ${declare(names, camel(r), () => camel(r))} } from '${r.pick(PACKAGES)}';`, `import path from 'node:path';`, '']
+    : [`'use strict';`, `const { ${declare(names, camel(r), () => camel(r))} } = require('${r.pick(PACKAGES)}');`, ''];
+  return fill(head, bytes, () => tsBlock(r, false, names));
 }
 
 export function json(r, bytes) {
@@ -304,14 +349,26 @@ export function lockfile(r, bytes) {
 
 /** One minified line of about `bytes` (vendor bundle style). Returns the line's tokens, so that a key can go between two. */
 export function minifiedTokens(r, bytes) {
-  const id = () => r.string('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$_', r.range(1, 2));
+  const id = () => {
+    let name;
+    do name = r.string('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$_', r.range(1, 2));
+    while (KEYWORDS.has(name));
+    return name;
+  };
+  /** Two different names (strict code cannot repeat a parameter). */
+  const params = () => {
+    const a = id();
+    let b = id();
+    while (b === a) b = id();
+    return `${a},${b}`;
+  };
   const tokens = ['"use strict";(()=>{var ' + id() + '=Object.defineProperty;'];
   let size = tokens[0].length;
   while (size < bytes) {
     let t;
     switch (r.int(6)) {
       case 0:
-        t = `function ${id()}(${id()},${id()}){return ${id()}.map(function(${id()}){return ${id()}+${r.range(0, 999)}})}`;
+        t = `function ${id()}(${params()}){return ${id()}.map(function(${id()}){return ${id()}+${r.range(0, 999)}})}`;
         break;
       case 1:
         t = `var ${id()}="${sentence(r, 2, 8).replace(/"/g, '')}",${id()}=${r.range(0, 1e6)};`;

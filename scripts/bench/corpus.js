@@ -248,20 +248,23 @@ export function createLayout(r, sourceCount) {
 
 const cap = (word) => word[0].toUpperCase() + word.slice(1);
 
-/** A file's contents: lines (text) or a Buffer (binary). */
-export function render(r, file, { lockBytes, decoys, keywords, repoFiles }) {
+/** The first place at or after line index `at` where a statement can go in generated code (not inside a block). */
+const statementAt = (lines, at) => content.blockBoundaries(lines).find((b) => b >= at) ?? lines.length;
+
+/** A file's contents: lines (text) or a Buffer (binary). `taken`: names generated code must not declare. */
+export function render(r, file, { lockBytes, decoys, keywords, repoFiles, taken }) {
   switch (file.kind) {
     case 'ts':
     case 'tsx': {
-      const lines = content.typescript(r, file.bytes, { jsx: file.kind === 'tsx' });
+      const lines = content.typescript(r, file.bytes, { jsx: file.kind === 'tsx', taken });
       if (keywords.length > 0 && r.chance(0.03)) {
         const keyword = r.pick(keywords);
-        lines.splice(r.range(1, lines.length - 1), 0, `export const isLiveKey = (value: string) => value.startsWith('${keyword}');`);
+        lines.splice(statementAt(lines, r.range(1, lines.length - 1)), 0, `export const isLiveKey = (value: string) => value.startsWith('${keyword}');`);
       }
       return lines;
     }
     case 'js':
-      return content.javascript(r, file.bytes);
+      return content.javascript(r, file.bytes, { taken });
     case 'json':
       return content.json(r, file.bytes);
     case 'md':
@@ -306,8 +309,8 @@ function plant(r, file, lines, keys, planted, controls) {
   for (const { ruleId, secret, expect } of keys) {
     const record = (line) => (expect ? planted : controls).push({ file: file.path, line, ruleId });
     if (file.kind === 'bundle') {
-      // Into the middle of the one long line, between two statements.
-      const at = lines[0].indexOf(';', Math.floor(lines[0].length / 2)) + 1;
+      // Into the middle of the one long line, between two statements (not at a `;` of a for loop's head).
+      const at = statementEnd(lines[0], Math.floor(lines[0].length / 2)) + 1;
       lines[0] = `${lines[0].slice(0, at)}p.apiKey="${secret}";${lines[0].slice(at)}`;
       record(1);
       continue;
@@ -318,9 +321,9 @@ function plant(r, file, lines, keys, planted, controls) {
     else if (file.kind === 'json') [at, text] = [1, `  "paymentsSecret": "${secret}",`];
     else if (file.kind === 'md') [at, text] = [r.range(1, lines.length), `export STRIPE_API_KEY=${secret}`];
     else if (file.kind.endsWith('.yml') || file.kind === 'yml') [at, text] = [Math.max(1, lines.findIndex((l) => l.trim() === 'env:') + 1), `      STRIPE_WEBHOOK_SECRET: ${secret}`];
-    else if (file.kind === 'js') [at, text] = [r.range(1, lines.length), `const requestHeaders = { Authorization: \`Bearer ${secret}\` };`];
-    else if (!expect) [at, text] = [r.range(1, lines.length), `const stripePromise = loadStripe('${secret}');`];
-    else [at, text] = [r.range(1, lines.length), `const stripe = new Stripe('${secret}', { apiVersion: '2024-06-20' });`];
+    else if (file.kind === 'js') [at, text] = [statementAt(lines, r.range(1, lines.length)), `const requestHeaders = { Authorization: \`Bearer ${secret}\` };`];
+    else if (!expect) [at, text] = [statementAt(lines, r.range(1, lines.length)), `const stripePromise = loadStripe('${secret}');`];
+    else [at, text] = [statementAt(lines, r.range(1, lines.length)), `const stripe = new Stripe('${secret}', { apiVersion: '2024-06-20' });`];
     const inserted = file.kind === 'md' ? ['```sh', text, '```'] : [text];
     lines.splice(at, 0, ...inserted);
     // Earlier plants in this file move down when a later one goes above them.
@@ -328,4 +331,13 @@ function plant(r, file, lines, keys, planted, controls) {
     record(at + inserted.indexOf(text) + 1);
   }
   return lines.join('\n') + '\n';
+}
+
+/** The index of the first `;` at or after `from` in minified code that ends a statement (is not in a `for(…)` head). */
+function statementEnd(code, from) {
+  for (let i = code.indexOf(';', from); i !== -1; i = code.indexOf(';', i + 1)) {
+    const loop = code.lastIndexOf('for(', i);
+    if (loop === -1 || code.indexOf(')', loop) < i) return i;
+  }
+  return -1;
 }

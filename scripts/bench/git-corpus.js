@@ -48,13 +48,17 @@ function planSources(r, count, meanBytes) {
 
 const FIXED = ['package.json', 'tsconfig.json', 'README.md', '.gitignore'];
 
-/** New lines of `kind`, about `bytes`, without a file's head (imports, title, braces). */
-function fragment(r, kind, bytes) {
+const isCode = (kind) => kind === 'ts' || kind === 'tsx' || kind === 'js';
+
+/** New lines of `kind`, about `bytes`, without a file's head (imports, title, braces), to go into `into`. */
+function fragment(r, kind, bytes, into) {
   switch (kind) {
     case 'ts':
     case 'tsx':
     case 'js': {
-      const lines = render(r, { kind, bytes: bytes + 300 }, { keywords: [], decoys: [] }).filter((l) => !/^(import |'use (client|strict)'|const \{ \w+ \} = require\()/.test(l));
+      // Code declares none of the names already in the file it joins.
+      const taken = new Set(into.join('\n').match(/[\w$]+/g));
+      const lines = render(r, { kind, bytes: bytes + 300 }, { keywords: [], decoys: [], taken }).filter((l) => !/^(import |'use (client|strict)'|const \{ \w+ \} = require\()/.test(l));
       while (lines[0] === '') lines.shift();
       return lines;
     }
@@ -69,29 +73,43 @@ function fragment(r, kind, bytes) {
   }
 }
 
-/** A line index where a block can go: after a blank line when there is one. */
+/** A line index where a block can go: after a blank line (outside a class body) when there is one. */
 function boundary(r, lines) {
-  const blanks = [];
-  for (let i = 0; i < lines.length; i++) if (lines[i] === '') blanks.push(i + 1);
+  const blanks = content.blockBoundaries(lines);
   return blanks.length ? r.pick(blanks) : r.range(0, lines.length);
+}
+
+/** The top-level block of generated code that holds line `at`, as [from, to). */
+function blockAt(lines, at) {
+  const starts = [0, ...content.blockBoundaries(lines), lines.length];
+  return [starts.findLast((b) => b <= at), starts.find((b) => b > at) ?? lines.length];
 }
 
 /**
  * One realistic edit of a file: insert a block, replace a few lines, or (unless `adding`) delete a
- * few. Returns new lines.
+ * few (in code, whole blocks). Returns new lines.
  */
 function edit(r, kind, lines, adding = false) {
   const out = [...lines];
   const roll = adding ? r.next() * 0.85 : r.next();
   const big = out.length > 600;
+  // Lines [from, to) to replace or delete: in code, the whole top-level block holding line `at`
+  // (a realistic edit leaves code that parses).
+  const span = (at, count) => {
+    if (!isCode(kind)) return [at, at + count];
+    const [from, to] = blockAt(out, at);
+    return [from, count > 0 ? to : from];
+  };
   if (roll < (big ? 0.2 : 0.5)) {
-    out.splice(boundary(r, out), 0, ...fragment(r, kind, r.range(150, 1400)));
+    out.splice(boundary(r, out), 0, ...fragment(r, kind, r.range(150, 1400), out));
   } else if (roll < 0.85 || out.length < 20) {
     const at = r.range(0, Math.max(0, out.length - 1));
-    out.splice(at, Math.min(r.range(1, 8), out.length - at - 1), ...fragment(r, kind, r.range(80, 600)));
+    const [from, to] = span(at, Math.min(r.range(1, 8), out.length - at - 1));
+    out.splice(from, to - from, ...fragment(r, kind, r.range(80, 600), out));
   } else {
     const at = r.range(0, out.length - 2);
-    out.splice(at, Math.min(r.range(1, 12), out.length - at - 1));
+    const [from, to] = span(at, Math.min(r.range(1, 12), out.length - at - 1));
+    out.splice(from, to - from);
   }
   if (out.length === 0) out.push('');
   return out;

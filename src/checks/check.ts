@@ -43,13 +43,28 @@ export interface FileCheckContext {
 export interface FileCheck extends CheckMeta {
   kind: 'file';
   /**
-   * Like a rule's keywords: when set, `appliesTo` is asked only of texts that contain one of these
-   * literals (found in the engine's one keyword pass, so a file that cannot matter costs nothing).
+   * Like a rule's keywords: literals searched in the engine's one keyword pass over the bytes, so
+   * that a file that cannot matter is not even decoded. A function derives them from the context
+   * (the public env prefixes).
    */
-  keywords?: readonly string[];
-  /** Cheap test on the POSIX path (and a peek at the text) before `run` is called. */
-  appliesTo(path: string, text: string): boolean;
+  keywords?: readonly string[] | ((context: FileCheckContext) => readonly string[]);
+  /**
+   * Cheap test on the POSIX path, before the text is decoded: `true` runs the check, `false`
+   * skips the file, `'if-keywords'` runs it when one of `keywords` occurs in the file.
+   * `run` makes the finer tests on the text.
+   */
+  appliesTo(path: string): boolean | 'if-keywords';
   run(path: string, text: string, context: FileCheckContext): CheckHit[];
+}
+
+export function checkKeywords(check: FileCheck, context: FileCheckContext): readonly string[] {
+  return typeof check.keywords === 'function' ? check.keywords(context) : (check.keywords ?? []);
+}
+
+/** Whether `check` runs on the file `path`, given which of its keywords occur there. */
+export function checkRunsOn(check: FileCheck, path: string, keywords: readonly string[], occurs: (keyword: string) => boolean): boolean {
+  const verdict = check.appliesTo(path);
+  return verdict === 'if-keywords' ? keywords.some(occurs) : verdict;
 }
 
 /** What a project check can ask about the whole repository or folder. */

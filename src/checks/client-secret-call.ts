@@ -92,15 +92,14 @@ export const clientSecretCall: FileCheck = {
   severity: 'high',
   fix: FIX,
   keywords: [...HOSTS, ...Object.keys(SDKS), 'supabase'],
-  appliesTo(path, text) {
-    if (!isScriptPath(path) || isServerPath(path)) return false;
-    if (!text.includes('use client') && !text.includes('dangerouslyAllowBrowser')) {
-      // The src/ rule needs a browser marker: look for a hint of one before parsing anything.
-      if (!segments(path).includes('src') || !(/\.[cm]?[jt]sx$/i.test(path) || BROWSER_HINT.test(text))) return false;
-    }
-    return HOSTS.some((host) => text.includes(host)) || Object.keys(SDKS).some((pkg) => text.includes(pkg)) || text.includes('supabase');
+  appliesTo(path) {
+    return isScriptPath(path) && !isServerPath(path) && 'if-keywords';
   },
   run(path, text, context) {
+    if (!text.includes('use client') && !text.includes('dangerouslyAllowBrowser')) {
+      // The src/ rule needs a browser marker: look for a hint of one before parsing anything.
+      if (!segments(path).includes('src') || !(/\.[cm]?[jt]sx$/i.test(path) || BROWSER_HINT.test(text))) return [];
+    }
     const ast = parseScript(path, text);
     if (!ast) return [];
     const where = browserReason(path, ast);

@@ -33,15 +33,16 @@ export const publicEnvSecret: FileCheck = {
   title: 'Secret in a browser-exposed env variable',
   severity: 'critical',
   fix: FIX,
-  appliesTo(path, text) {
-    if (isEnvFile(path)) return true;
+  // A public prefix in the text is the first sign; next.config's `env` block needs none.
+  keywords: (context) => context.publicPrefixes,
+  appliesTo(path) {
+    if (isEnvFile(path)) return 'if-keywords';
     if (!isScriptPath(path)) return false;
-    if (NEXT_CONFIG.test(basename(path))) return text.includes('env');
-    return text.includes('process.env') || text.includes('import.meta.env') || text.includes('$env/');
+    return NEXT_CONFIG.test(basename(path)) || 'if-keywords';
   },
   run(path, text, context) {
     if (isEnvFile(path)) return fromEnvFile(text, context);
-    if (NEXT_CONFIG.test(basename(path))) return [...fromNextConfig(path, text, context), ...fromCode(path, text, context)];
+    if (NEXT_CONFIG.test(basename(path))) return text.includes('env') ? [...fromNextConfig(path, text, context), ...fromCode(path, text, context)] : [];
     return fromCode(path, text, context);
   },
 };
@@ -129,6 +130,7 @@ function configEntryHit(block: string, name: string, keyNode: Node, value: Node,
 
 /** Code reading a public-prefixed variable whose name says it is a secret. */
 function fromCode(path: string, text: string, context: FileCheckContext): CheckHit[] {
+  if (!text.includes('process.env') && !text.includes('import.meta.env') && !text.includes('$env/')) return [];
   if (!mentionsPublicSecretName(text, context.publicPrefixes)) return [];
   const ast = parseScript(path, text);
   if (!ast) return [];

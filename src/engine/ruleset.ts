@@ -1,6 +1,7 @@
-import type { FileCheck, FileCheckContext } from '../checks/check.js';
+import { checkKeywords, type FileCheck, type FileCheckContext } from '../checks/check.js';
 import type { Rule } from '../rules/rule.js';
 import { classifier, type Classifier } from './classify.js';
+import { KeywordSearch } from './keyword-search.js';
 
 export interface CompiledRule {
   rule: Rule;
@@ -14,10 +15,14 @@ export interface CompiledRule {
  */
 export interface RuleSet {
   rules: readonly CompiledRule[];
-  prefilter: RegExp;
-  byKeyword: ReadonlyMap<string, readonly CompiledRule[]>;
+  /** The keywords of every rule and file check (and the public env prefixes), searched in one pass. */
+  search: KeywordSearch;
+  /** For each keyword of `search`, the rules it activates (none for a check's keyword). */
+  byKeyword: readonly (readonly CompiledRule[])[];
   /** Project checks that judge one file's text (env files, route handlers, client components). */
   fileChecks: readonly FileCheck[];
+  /** Each file check's keywords, for this context. */
+  checkKeywords: ReadonlyMap<FileCheck, readonly string[]>;
   checkContext: FileCheckContext;
   classifier: Classifier;
 }
@@ -28,32 +33,32 @@ export interface CheckOptions {
   publicPrefixes?: readonly string[];
 }
 
-const escapeRegExp = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-
 export function compileRules(rules: readonly Rule[], checks: CheckOptions = {}): RuleSet {
   const compiled = rules
     .filter((rule) => !rule.public)
     .map((rule) => ({ rule, regex: new RegExp(rule.pattern.source, flagsFor(rule.pattern)) }));
-  const byKeyword = new Map<string, CompiledRule[]>();
+  const consumers = new Map<string, CompiledRule[]>();
   for (const entry of compiled) {
     for (const keyword of entry.rule.keywords) {
-      const list = byKeyword.get(keyword) ?? [];
+      const list = consumers.get(keyword) ?? [];
       list.push(entry);
-      byKeyword.set(keyword, list);
+      consumers.set(keyword, list);
     }
   }
-  // Checks' keywords join the same pass; they activate no rule.
-  for (const check of checks.fileChecks ?? []) for (const keyword of check.keywords ?? []) if (!byKeyword.has(keyword)) byKeyword.set(keyword, []);
-  // Longest first, so that a keyword that extends another is the one reported.
-  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
-  const prefilter = new RegExp(keywords.map(escapeRegExp).join('|') || '(?!)', 'g');
   const classify = classifier(rules);
+  const checkContext: FileCheckContext = { classify: classify.classify, publicPrefixes: checks.publicPrefixes ?? [] };
+  const fileChecks = checks.fileChecks ?? [];
+  const keywordsOfChecks = new Map(fileChecks.map((check) => [check, checkKeywords(check, checkContext)]));
+  // Checks' keywords join the same pass; they activate no rule.
+  for (const keyword of [...keywordsOfChecks.values()].flat()) if (!consumers.has(keyword)) consumers.set(keyword, []);
+  const search = new KeywordSearch(consumers.keys());
   return {
     rules: compiled,
-    prefilter,
-    byKeyword,
-    fileChecks: checks.fileChecks ?? [],
-    checkContext: { classify: classify.classify, publicPrefixes: checks.publicPrefixes ?? [] },
+    search,
+    byKeyword: search.keywords.map((keyword) => consumers.get(keyword)!),
+    fileChecks,
+    checkKeywords: keywordsOfChecks,
+    checkContext,
     classifier: classify,
   };
 }
@@ -69,23 +74,21 @@ export interface Prefiltered {
   /** The rules whose keywords occur in the text, in rule order. */
   rules: CompiledRule[];
   /** Every keyword (of rules and checks) that occurs in the text. */
-  keywords: Set<string>;
+  keywords: ReadonlySet<string>;
 }
 
-/** One pass of the combined keyword search over `text`. */
-export function prefilter(ruleSet: RuleSet, text: string): Prefiltered {
+/** One pass of the keyword search over a target's UTF-8 bytes, or over a text. */
+export function prefilter(ruleSet: RuleSet, content: Uint8Array | string): Prefiltered {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const ids = ruleSet.search.find(bytes);
+  if (ids.length === 0) return NOTHING_FOUND;
   const active = new Set<CompiledRule>();
   const keywords = new Set<string>();
-  const { byKeyword } = ruleSet;
-  const search = ruleSet.prefilter;
-  search.lastIndex = 0;
-  for (let m = search.exec(text); m; m = search.exec(text)) {
-    // Keywords can contain each other (`api.twilio.com`, `twilio`): look again one character on.
-    search.lastIndex = m.index + 1;
-    if (keywords.has(m[0])) continue;
-    keywords.add(m[0]);
-    for (const entry of byKeyword.get(m[0])!) active.add(entry);
-    if (keywords.size === byKeyword.size) break;
+  for (const id of ids) {
+    keywords.add(ruleSet.search.keywords[id]!);
+    for (const entry of ruleSet.byKeyword[id]!) active.add(entry);
   }
   return { rules: active.size === 0 ? [] : ruleSet.rules.filter((entry) => active.has(entry)), keywords };
 }
+
+const NOTHING_FOUND: Prefiltered = { rules: [], keywords: new Set() };

@@ -1,7 +1,8 @@
+import { checkRunsOn, type FileCheck } from '../checks/check.js';
 import type { Finding, ScanTarget } from '../types.js';
 import { hasInlineAllow } from '../suppressions/inline.js';
 import type { Allowlist } from '../suppressions/allowlist.js';
-import { decode } from './decode.js';
+import { decodeAs, sniff } from './decode.js';
 import { detect, type Candidate } from './detect.js';
 import { toFinding } from './finding.js';
 import { LineIndex } from './lines.js';
@@ -20,17 +21,22 @@ export interface TargetResult {
  */
 export function scanTarget(target: ScanTarget, ruleSet: RuleSet, allowlist?: Allowlist, projectPath = target.path): TargetResult {
   const result: TargetResult = { findings: [], binary: false, suppressedInline: 0, suppressedAllowlist: 0 };
-  const decoded = decode(target.content);
-  if ('binary' in decoded) {
+  const sniffed = sniff(target.content);
+  if ('binary' in sniffed) {
     result.binary = true;
     return result;
   }
-  const { text } = decoded;
+  // The keyword pass runs on the bytes: most files hold no keyword and apply to no check, and are never decoded.
+  const utf8 = sniffed.encoding === 'utf-8';
+  const keywords = prefilter(ruleSet, utf8 ? target.content : decodeAs(target.content, sniffed));
+  const found = (keyword: string) => keywords.keywords.has(keyword);
+  const checks = ruleSet.fileChecks.filter((check) => checkRunsOn(check, target.path, ruleSet.checkKeywords.get(check)!, found));
+  if (keywords.rules.length === 0 && checks.length === 0) return result;
+  const text = decodeAs(target.content, sniffed);
   const lines = new LineIndex(text);
-  const keywords = prefilter(ruleSet, text);
   const candidates = detect(text, target.path, ruleSet, lines, keywords);
   const masks = [...candidates];
-  for (const hit of runFileChecks(target.path, text, ruleSet, masks, keywords.keywords)) candidates.push(hit);
+  for (const hit of runFileChecks(target.path, text, checks, ruleSet, masks)) candidates.push(hit);
   masks.sort((a, b) => a.start - b.start);
   const allowed = inlineAllowances(text, lines);
   for (const candidate of candidates) {
@@ -54,13 +60,11 @@ export function scanTarget(target: ScanTarget, ruleSet: RuleSet, allowlist?: All
  * The file checks that apply to this path, as candidates. A hit that carries a secret value adds
  * a mask where the value sits, so that snippets never show it.
  */
-function runFileChecks(path: string, text: string, ruleSet: RuleSet, masks: Candidate[], keywords: ReadonlySet<string>): Candidate[] {
+function runFileChecks(path: string, text: string, checks: readonly FileCheck[], ruleSet: RuleSet, masks: Candidate[]): Candidate[] {
   const found: Candidate[] = [];
-  for (const check of ruleSet.fileChecks) {
-    if (check.keywords && !check.keywords.some((keyword) => keywords.has(keyword))) continue;
-    if (!check.appliesTo(path, text)) continue;
+  for (const check of checks) {
     for (const hit of check.run(path, text, ruleSet.checkContext)) {
-      found.push({ rule: check, secret: hit.secret ?? '', start: hit.start, end: hit.end, hit });
+      found.push({ rule: { ...check, keywords: ruleSet.checkKeywords.get(check) }, secret: hit.secret ?? '', start: hit.start, end: hit.end, hit });
       if (hit.secret) masks.push(maskFor(hit.secret, hit.start, text, ruleSet));
     }
   }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { afterAll, expect } from 'vitest';
-import type { CheckHit, FileCheck } from '../../src/checks/check.js';
+import { checkKeywords, checkRunsOn, type CheckHit, type FileCheck } from '../../src/checks/check.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { checkContext } from './classify.js';
 import { ROOT } from './cli.js';
@@ -99,7 +99,7 @@ export function runOnCase(check: FileCheck, rendered: RenderedCase): FileHits[] 
   const out: FileHits[] = [];
   for (const file of rendered.files) {
     const text = rendered.read(file);
-    if (!check.appliesTo(file, text)) continue;
+    if (!runsOn(check, file, text)) continue;
     const hits = check.run(file, text, checkContext);
     if (hits.length > 0) out.push({ file, text, hits });
   }
@@ -108,7 +108,11 @@ export function runOnCase(check: FileCheck, rendered: RenderedCase): FileHits[] 
 
 /** Run a file check on one text as if it were `path`. */
 export function runOn(check: FileCheck, path: string, text: string): CheckHit[] {
-  return check.appliesTo(path, text) ? check.run(path, text, checkContext) : [];
+  return runsOn(check, path, text) ? check.run(path, text, checkContext) : [];
+}
+
+function runsOn(check: FileCheck, path: string, text: string): boolean {
+  return checkRunsOn(check, path, checkKeywords(check, checkContext), (keyword) => text.includes(keyword));
 }
 
 /** `file: key` for each hit, sorted: a compact expectation. */

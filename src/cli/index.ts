@@ -1,4 +1,4 @@
-import { fastStaged } from './fast-staged.js';
+import { fastCommand } from './fast-command.js';
 
 const argv = process.argv.slice(2);
-process.exitCode = (await fastStaged(argv)) ?? (await (await import('./main.js')).main(argv));
+process.exitCode = (await fastCommand(argv)) ?? (await (await import('./main.js')).main(argv));

@@ -16,13 +16,13 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName('secretguard')
     .version(VERSION)
     .command(scanCommand.command, scanCommand.describe, scanCommand.builder, async (args) => {
-      exitCode = await scanCommand.handler(args);
+      exitCode = await scanCommand.handler(args as unknown as scanCommand.ScanArgs);
     })
     .command(stagedCommand.command, stagedCommand.describe, stagedCommand.builder, async (args) => {
-      exitCode = await stagedCommand.handler(args);
+      exitCode = await stagedCommand.handler(args as unknown as stagedCommand.StagedArgs);
     })
     .command(baselineCommand.command, baselineCommand.describe, baselineCommand.builder, async (args) => {
-      exitCode = await baselineCommand.handler(args);
+      exitCode = await baselineCommand.handler(args as unknown as baselineCommand.BaselineArgs);
     })
     .command(rulesCommand.command, rulesCommand.describe, rulesCommand.builder, async (args) => {
       exitCode = await rulesCommand.handler(args);

@@ -1,26 +1,24 @@
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Argv } from 'yargs';
-import { MAX_FILE_SIZE_OPTION, projectSettings, withProjectOptions } from '../project-options.js';
+import { BASELINE_OPTIONS, type ArgsOf } from '../options.js';
+import { projectSettings } from '../project-options.js';
+import { withOptions } from '../yargs-options.js';
 
 export const command = 'baseline [path]';
 export const describe = 'Record the current findings so that only new ones are reported';
 
 export function builder(yargs: Argv) {
-  return withProjectOptions(yargs)
-    .positional('path', { type: 'string', default: '.', describe: 'folder to scan' })
-    .option('output', { alias: 'o', type: 'string', describe: 'baseline file (default .secretguard-baseline.json at the repository root)' })
-    .option('history', { type: 'boolean', describe: 'record what the whole history holds, not only the current files' })
-    .option('max-file-size', MAX_FILE_SIZE_OPTION);
+  return withOptions(yargs, BASELINE_OPTIONS).positional('path', { type: 'string', default: '.', describe: 'folder to scan' });
 }
 
-type Args = Awaited<ReturnType<typeof builder>['argv']>;
+export type BaselineArgs = ArgsOf<typeof BASELINE_OPTIONS> & { path: string };
 
 /**
  * Paths in the baseline are from the project root. Recording a subfolder replaces only that
  * subfolder's (or one file's) entries; the rest of an existing baseline is kept.
  */
-export async function handler(args: Args): Promise<number> {
+export async function handler(args: BaselineArgs): Promise<number> {
   const { posixRelative, scan, scanCommits, scannedFolder } = await import('../../scan.js');
   const { entryOf, loadBaseline, writeBaseline, BASELINE_FILE } = await import('../../suppressions/baseline.js');
   const { scanOptionsOf } = await import('../../config/project.js');

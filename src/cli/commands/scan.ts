@@ -1,31 +1,23 @@
 import type { Argv } from 'yargs';
-import { FORMATS, type Format } from '../../reporters/formats.js';
 import { UsageError } from '../../errors.js';
 import type { ProjectSettings } from '../../config/project.js';
 import type { ScanResult } from '../../types.js';
-import { MAX_FILE_SIZE_OPTION, projectSettings, withProjectOptions } from '../project-options.js';
+import { SCAN_CONFLICTS, SCAN_OPTIONS, type ArgsOf } from '../options.js';
+import { projectSettings } from '../project-options.js';
+import { withOptions } from '../yargs-options.js';
 
 export const command = 'scan [path]';
 export const describe = 'Scan a folder, a file, or - for standard input';
 
 export function builder(yargs: Argv) {
-  return withProjectOptions(yargs)
-    .positional('path', { type: 'string', default: '.', describe: 'folder or file to scan; - reads standard input' })
-    .option('format', { alias: 'f', choices: FORMATS, default: 'text' as Format, describe: 'report format' })
-    .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file' })
-    .option('stdin', { type: 'boolean', default: false, describe: 'scan standard input (same as - for path)' })
-    .option('stdin-name', { type: 'string', default: 'stdin', describe: 'file name to give standard input' })
-    .option('max-file-size', MAX_FILE_SIZE_OPTION)
-    .option('range', { type: 'string', describe: 'scan what the commits of BASE..HEAD add (with their commit, author, date)' })
-    .option('history', { type: 'boolean', describe: 'scan what every commit of every ref ever added' })
-    .conflicts('range', 'history')
-    .option('prune', { type: 'boolean', default: false, describe: 'remove baseline entries that no longer match anything' })
-    .option('allow-incomplete', { type: 'boolean', default: false, describe: 'exit 0/1 even when some files could not be read' });
+  const built = withOptions(yargs, SCAN_OPTIONS).positional('path', { type: 'string', default: '.', describe: 'folder or file to scan; - reads standard input' });
+  for (const [a, b] of SCAN_CONFLICTS) built.conflicts(a, b);
+  return built;
 }
 
-type Args = Awaited<ReturnType<typeof builder>['argv']>;
+export type ScanArgs = ArgsOf<typeof SCAN_OPTIONS> & { path: string };
 
-export async function handler(args: Args): Promise<number> {
+export async function handler(args: ScanArgs): Promise<number> {
   const [{ scan, scanCommits }, { scanOptionsOf }, { report }] = await Promise.all([
     import('../../scan.js'),
     import('../../config/project.js'),

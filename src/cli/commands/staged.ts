@@ -1,28 +1,16 @@
 import type { Argv } from 'yargs';
-import { FORMATS, type Format } from '../../reporters/formats.js';
-import { MAX_FILE_SIZE_OPTION, projectSettings, withProjectOptions } from '../project-options.js';
+import { STAGED_OPTIONS, type ArgsOf } from '../options.js';
+import { projectSettings } from '../project-options.js';
+import { withOptions } from '../yargs-options.js';
 
 export const command = 'staged';
 export const describe = 'Scan what the next commit will record (the pre-commit hook runs this)';
 
 export function builder(yargs: Argv) {
-  return withProjectOptions(yargs)
-    .option('all-lines', { type: 'boolean', default: false, describe: 'report findings on every line of the staged files, not only changed ones' })
-    .option('format', { alias: 'f', choices: FORMATS, default: 'text' as Format, describe: 'report format' })
-    .option('output', { alias: 'o', type: 'string', describe: 'write the report to this file' })
-    .option('max-file-size', MAX_FILE_SIZE_OPTION);
+  return withOptions(yargs, STAGED_OPTIONS);
 }
 
-/** What the handler reads: from yargs, or from the hook's fast path (src/cli/fast-staged.ts). */
-export interface StagedArgs {
-  'all-lines': boolean;
-  format: Format;
-  output?: string;
-  'max-file-size'?: number;
-  config?: string;
-  baseline?: string | boolean;
-  verbose?: boolean;
-}
+export type StagedArgs = ArgsOf<typeof STAGED_OPTIONS>;
 
 export async function handler(args: StagedArgs): Promise<number> {
   const [{ scanStaged }, { scanOptionsOf }, { report }] = await Promise.all([

@@ -49,11 +49,12 @@ export interface FileCheck extends CheckMeta {
    */
   keywords?: readonly string[] | ((context: FileCheckContext) => readonly string[]);
   /**
-   * Cheap test on the POSIX path, before the text is decoded: `true` runs the check, `false`
-   * skips the file, `'if-keywords'` runs it when one of `keywords` occurs in the file.
-   * `run` makes the finer tests on the text.
+   * Cheap test on the POSIX path, before the text is decoded; with keywords, asked only of files
+   * where one of them occurs. `run` makes the finer tests on the text.
    */
-  appliesTo(path: string): boolean | 'if-keywords';
+  appliesTo(path: string): boolean;
+  /** With keywords: paths the check runs on even when none occurs (next.config's `env` block needs no public prefix). */
+  appliesWithoutKeywords?(path: string): boolean;
   run(path: string, text: string, context: FileCheckContext): CheckHit[];
 }
 
@@ -61,10 +62,9 @@ export function checkKeywords(check: FileCheck, context: FileCheckContext): read
   return typeof check.keywords === 'function' ? check.keywords(context) : (check.keywords ?? []);
 }
 
-/** Whether `check` runs on the file `path`, given which of its keywords occur there. */
-export function checkRunsOn(check: FileCheck, path: string, keywords: readonly string[], occurs: (keyword: string) => boolean): boolean {
-  const verdict = check.appliesTo(path);
-  return verdict === 'if-keywords' ? keywords.some(occurs) : verdict;
+/** Whether `check` runs on the file `path`, given whether one of its keywords (if it has any) occurs there. */
+export function checkRunsOn(check: FileCheck, path: string, keywordOccurs: boolean): boolean {
+  return keywordOccurs ? check.appliesTo(path) : (check.appliesWithoutKeywords?.(path) ?? false);
 }
 
 /** What a project check can ask about the whole repository or folder. */

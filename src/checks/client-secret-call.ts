@@ -93,7 +93,7 @@ export const clientSecretCall: FileCheck = {
   fix: FIX,
   keywords: [...HOSTS, ...Object.keys(SDKS), 'supabase'],
   appliesTo(path) {
-    return isScriptPath(path) && !isServerPath(path) && 'if-keywords';
+    return isScriptPath(path) && !isServerPath(path);
   },
   run(path, text, context) {
     if (!text.includes('use client') && !text.includes('dangerouslyAllowBrowser')) {

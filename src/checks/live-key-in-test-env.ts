@@ -40,7 +40,7 @@ export const liveKeyInTestEnv: FileCheck = {
   fix: 'use a test-mode key (`sk_test_…` from the Stripe dashboard in test mode, or the development instance key in Clerk) for tests and local development; keep the live key in production settings only',
   keywords: ['sk_live_', 'rk_live_'],
   appliesTo(path) {
-    return testPlace(path) !== undefined && 'if-keywords';
+    return testPlace(path) !== undefined;
   },
   run(path, text, context) {
     const place = testPlace(path);

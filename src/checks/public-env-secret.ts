@@ -36,9 +36,10 @@ export const publicEnvSecret: FileCheck = {
   // A public prefix in the text is the first sign; next.config's `env` block needs none.
   keywords: (context) => context.publicPrefixes,
   appliesTo(path) {
-    if (isEnvFile(path)) return 'if-keywords';
-    if (!isScriptPath(path)) return false;
-    return NEXT_CONFIG.test(basename(path)) || 'if-keywords';
+    return isEnvFile(path) || isScriptPath(path);
+  },
+  appliesWithoutKeywords(path) {
+    return NEXT_CONFIG.test(basename(path));
   },
   run(path, text, context) {
     if (isEnvFile(path)) return fromEnvFile(text, context);

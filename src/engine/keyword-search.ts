@@ -38,18 +38,14 @@ export class KeywordSearch {
     let remaining = this.keywords.length;
     const { table } = this;
     const n = bytes.length;
-    let window = 0;
-    // Position i ends the window that starts at i - 3.
-    for (let i = 0; i < n; i++) {
-      window = (window << 8) | bytes[i]!;
-      if (table[slot(window)] === 0 || i < WINDOW - 1) continue;
-      remaining -= this.verify(bytes, i - (WINDOW - 1), slot(window), found);
+    for (let i = nextCandidate(bytes, table, WINDOW - 1); i < n; i = nextCandidate(bytes, table, i + 1)) {
+      remaining -= this.verify(bytes, i - (WINDOW - 1), slot(windowAt(bytes, i)), found);
       if (remaining === 0) break;
     }
     // The end of the input as one more position (a virtual 0 byte): a 3-byte keyword at the very end.
     if (n >= MIN_LENGTH && remaining > 0) {
-      window <<= 8;
-      if (table[slot(window)] !== 0) this.verify(bytes, n - MIN_LENGTH, slot(window), found);
+      const last = windowAt(bytes, n - 1) << 8;
+      if (table[slot(last)] !== 0) this.verify(bytes, n - MIN_LENGTH, slot(last), found);
     }
     const ids: number[] = [];
     for (let id = 0; id < found.length; id++) if (found[id] === 1) ids.push(id);
@@ -73,6 +69,29 @@ const WINDOW = 4;
 const MIN_LENGTH = 3;
 const TABLE_BITS = 16;
 const TABLE_SIZE = 1 << TABLE_BITS;
+
+/**
+ * The first position from `from` on whose window (the 4 bytes ending there) is in the table, or
+ * the input's length. The hot loop, kept apart from the rare comparisons so that V8 optimises it
+ * once (with them inline, its first optimisation lacked feedback for them and was thrown away).
+ */
+function nextCandidate(bytes: Uint8Array, table: Uint8Array, from: number): number {
+  const n = bytes.length;
+  if (from >= n) return n;
+  let window = windowAt(bytes, from - 1);
+  for (let i = from; i < n; i++) {
+    window = (window << 8) | bytes[i]!;
+    if (table[slot(window)] !== 0) return i;
+  }
+  return n;
+}
+
+/** The (up to) 4 bytes ending at `end`, as a 32-bit window; bytes before the start count as 0. */
+function windowAt(bytes: Uint8Array, end: number): number {
+  let window = 0;
+  for (let i = Math.max(0, end - (WINDOW - 1)); i <= end; i++) window = (window << 8) | bytes[i]!;
+  return window;
+}
 
 function window4(a: number, b: number, c: number, d: number): number {
   return (a << 24) | (b << 16) | (c << 8) | d;

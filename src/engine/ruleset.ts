@@ -17,14 +17,19 @@ export interface RuleSet {
   rules: readonly CompiledRule[];
   /** The keywords of every rule and file check (and the public env prefixes), searched in one pass. */
   search: KeywordSearch;
-  /** For each keyword of `search`, the rules it activates (none for a check's keyword). */
-  byKeyword: readonly (readonly CompiledRule[])[];
+  /** For each keyword of `search`, the rules and the file checks it activates. */
+  byKeyword: readonly Consumers[];
   /** Project checks that judge one file's text (env files, route handlers, client components). */
   fileChecks: readonly FileCheck[];
-  /** Each file check's keywords, for this context. */
-  checkKeywords: ReadonlyMap<FileCheck, readonly string[]>;
+  /** The file checks that have keywords (for this context), so need one of them to occur. */
+  keywordChecks: ReadonlySet<FileCheck>;
   checkContext: FileCheckContext;
   classifier: Classifier;
+}
+
+interface Consumers {
+  rules: CompiledRule[];
+  checks: FileCheck[];
 }
 
 export interface CheckOptions {
@@ -37,27 +42,30 @@ export function compileRules(rules: readonly Rule[], checks: CheckOptions = {}):
   const compiled = rules
     .filter((rule) => !rule.public)
     .map((rule) => ({ rule, regex: new RegExp(rule.pattern.source, flagsFor(rule.pattern)) }));
-  const consumers = new Map<string, CompiledRule[]>();
-  for (const entry of compiled) {
-    for (const keyword of entry.rule.keywords) {
-      const list = consumers.get(keyword) ?? [];
-      list.push(entry);
-      consumers.set(keyword, list);
-    }
-  }
+  const consumers = new Map<string, Consumers>();
+  const consumersOf = (keyword: string) => {
+    let entry = consumers.get(keyword);
+    if (!entry) consumers.set(keyword, (entry = { rules: [], checks: [] }));
+    return entry;
+  };
+  for (const entry of compiled) for (const keyword of entry.rule.keywords) consumersOf(keyword).rules.push(entry);
   const classify = classifier(rules);
   const checkContext: FileCheckContext = { classify: classify.classify, publicPrefixes: checks.publicPrefixes ?? [] };
   const fileChecks = checks.fileChecks ?? [];
-  const keywordsOfChecks = new Map(fileChecks.map((check) => [check, checkKeywords(check, checkContext)]));
-  // Checks' keywords join the same pass; they activate no rule.
-  for (const keyword of [...keywordsOfChecks.values()].flat()) if (!consumers.has(keyword)) consumers.set(keyword, []);
+  const keywordChecks = new Set<FileCheck>();
+  for (const check of fileChecks) {
+    for (const keyword of new Set(checkKeywords(check, checkContext))) {
+      consumersOf(keyword).checks.push(check);
+      keywordChecks.add(check);
+    }
+  }
   const search = new KeywordSearch(consumers.keys());
   return {
     rules: compiled,
     search,
     byKeyword: search.keywords.map((keyword) => consumers.get(keyword)!),
     fileChecks,
-    checkKeywords: keywordsOfChecks,
+    keywordChecks,
     checkContext,
     classifier: classify,
   };
@@ -73,8 +81,8 @@ function flagsFor(pattern: RegExp): string {
 export interface Prefiltered {
   /** The rules whose keywords occur in the text, in rule order. */
   rules: CompiledRule[];
-  /** Every keyword (of rules and checks) that occurs in the text. */
-  keywords: ReadonlySet<string>;
+  /** The file checks one of whose keywords occurs in the text. */
+  checks: ReadonlySet<FileCheck>;
 }
 
 /** One pass of the keyword search over a target's UTF-8 bytes, or over a text. */
@@ -83,12 +91,13 @@ export function prefilter(ruleSet: RuleSet, content: Uint8Array | string): Prefi
   const ids = ruleSet.search.find(bytes);
   if (ids.length === 0) return NOTHING_FOUND;
   const active = new Set<CompiledRule>();
-  const keywords = new Set<string>();
+  const checks = new Set<FileCheck>();
   for (const id of ids) {
-    keywords.add(ruleSet.search.keywords[id]!);
-    for (const entry of ruleSet.byKeyword[id]!) active.add(entry);
+    const { rules, checks: checksOfKeyword } = ruleSet.byKeyword[id]!;
+    for (const entry of rules) active.add(entry);
+    for (const check of checksOfKeyword) checks.add(check);
   }
-  return { rules: active.size === 0 ? [] : ruleSet.rules.filter((entry) => active.has(entry)), keywords };
+  return { rules: active.size === 0 ? [] : ruleSet.rules.filter((entry) => active.has(entry)), checks };
 }
 
-const NOTHING_FOUND: Prefiltered = { rules: [], keywords: new Set() };
+const NOTHING_FOUND: Prefiltered = { rules: [], checks: new Set() };

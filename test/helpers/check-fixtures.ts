@@ -112,7 +112,8 @@ export function runOn(check: FileCheck, path: string, text: string): CheckHit[] 
 }
 
 function runsOn(check: FileCheck, path: string, text: string): boolean {
-  return checkRunsOn(check, path, checkKeywords(check, checkContext), (keyword) => text.includes(keyword));
+  const keywords = checkKeywords(check, checkContext);
+  return checkRunsOn(check, path, keywords.length === 0 || keywords.some((keyword) => text.includes(keyword)));
 }
 
 /** `file: key` for each hit, sorted: a compact expectation. */

@@ -1,11 +1,13 @@
-// `secretguard scan <tree>` of a realistic work tree, beside the cost of reading the bytes (cat),
-// of finding the rules' keywords at all (ripgrep) and of the closest peer (secretlint).
+// `secretguard scan <tree>` of a realistic work tree, beside the cost of reading the bytes (cat, and
+// Node doing only that), of finding the rules' keywords at all (ripgrep) and of the closest peer (secretlint).
 
+import { fileURLToPath } from 'node:url';
 import { workingTreeCorpus } from '../corpus.js';
 import { keywordRegex } from '../tools.js';
 import { BenchError } from '../errors.js';
 import { printsFindings } from '../measure.js';
 
+const READ_EVERY_FILE = fileURLToPath(new URL('../read-every-file.js', import.meta.url));
 const SECRETLINT_CONFIG = JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] });
 
 export default {
@@ -33,6 +35,16 @@ export default {
         cwd: repo,
         expect: [0, 1],
         skip: ctx.tools.rg ? undefined : 'rg is not on PATH (apt-get install ripgrep)',
+      },
+      {
+        id: 'node-read',
+        label: 'node: git ls-files, read every file (no matching)',
+        cmd: ctx.node,
+        args: [READ_EVERY_FILE],
+        cwd: repo,
+        node: true,
+        expect: [0],
+        skip: corpus.git ? undefined : 'git is not available',
       },
       {
         id: 'secretguard',
@@ -66,8 +78,10 @@ export default {
       bytes: corpus.bytes,
       rows,
       ratios: [
+        ['node-read', 'rg'],
         ['secretguard', 'cat'],
         ['secretguard', 'rg'],
+        ['secretguard', 'node-read'],
         ['secretlint', 'secretguard'],
       ],
       notes,

@@ -4,7 +4,8 @@
  * A backtracking regex alternation of ~90 literals tries every alternative at every position
  * (measured here: ~220 MB/s). This instead rolls a 4-byte window over the bytes and looks its
  * hash up in a 64 K table of the keywords' first four bytes; only the rare positions whose window
- * is in the table (well under 1%) are compared byte by byte (measured: ~3× the regex). Linear in
+ * is in the table (well under 1%) are compared byte by byte (measured: ~420 MB/s, on bytes that
+ * need no decoding first). Linear in
  * the input by construction: one table lookup per byte, and at most a keyword's length of
  * comparisons per candidate at a position.
  *

@@ -26,12 +26,13 @@ export function scanTarget(target: ScanTarget, ruleSet: RuleSet, allowlist?: All
     result.binary = true;
     return result;
   }
-  // The keyword pass runs on the bytes: most files hold no keyword and apply to no check, and are never decoded.
-  const utf8 = sniffed.encoding === 'utf-8';
-  const keywords = prefilter(ruleSet, utf8 ? target.content : decodeAs(target.content, sniffed));
+  // The keyword pass runs on UTF-8 bytes as they are: most files hold no keyword and apply to no
+  // check, and are never decoded. UTF-16 text is decoded first.
+  const utf16 = sniffed.encoding === 'utf-8' ? undefined : decodeAs(target.content, sniffed);
+  const keywords = prefilter(ruleSet, utf16 ?? target.content);
   const checks = ruleSet.fileChecks.filter((check) => checkRunsOn(check, target.path, !ruleSet.keywordChecks.has(check) || keywords.checks.has(check)));
   if (keywords.rules.length === 0 && checks.length === 0) return result;
-  const text = decodeAs(target.content, sniffed);
+  const text = utf16 ?? decodeAs(target.content, sniffed);
   const lines = new LineIndex(text);
   const candidates = detect(text, target.path, ruleSet, lines, keywords);
   const masks = [...candidates];

@@ -12,7 +12,7 @@ import { Script } from 'node:vm';
  * of that. The cache is written when the process exits, so it holds every function the run
  * compiled, not only the top level.
  *
- * The cache lives in `node_modules/.cache/secretguard/` beside the dependency (the convention of
+ * The cache lives in the project's `node_modules/.cache/secretguard/` (the convention of
  * babel-loader, eslint, ava), never in a shared temporary folder: what is in it runs as code.
  * Any failure (no cache, a stale or corrupt one, a read-only node_modules) falls back to a
  * plain compile; V8 itself rejects a cache made by another V8 version or for another source.
@@ -20,7 +20,8 @@ import { Script } from 'node:vm';
 export function requireCached(specifier: string): unknown {
   const require = createRequire(import.meta.url);
   const filename = require.resolve(specifier);
-  const at = filename.lastIndexOf(`${sep}node_modules${sep}`);
+  // The project's node_modules (the first on the path): where npm, pnpm and npx keep their caches too.
+  const at = filename.indexOf(`${sep}node_modules${sep}`);
   if (at < 0) return require(specifier);
   let source: string;
   let cacheFile: string;

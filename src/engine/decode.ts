@@ -18,7 +18,7 @@ export function sniff(content: Buffer): Sniffed {
   return { encoding: 'utf-8', bom: hasUtf8Bom ? 3 : 0 };
 }
 
-export function decodeAs(content: Buffer, { encoding, bom }: { encoding: string; bom: number }): string {
+export function decodeAs(content: Buffer, { encoding, bom }: Exclude<Sniffed, { binary: true }>): string {
   if (encoding === 'utf-8') return content.toString('utf8', bom);
   return new TextDecoder(encoding).decode(content.subarray(bom));
 }

@@ -21,8 +21,8 @@ export interface RuleSet {
   byKeyword: readonly Consumers[];
   /** Project checks that judge one file's text (env files, route handlers, client components). */
   fileChecks: readonly FileCheck[];
-  /** The file checks that have keywords (for this context), so need one of them to occur. */
-  keywordChecks: ReadonlySet<FileCheck>;
+  /** Each file check's keywords for this context, resolved once (empty: the path alone decides). */
+  checkKeywords: ReadonlyMap<FileCheck, readonly string[]>;
   checkContext: FileCheckContext;
   classifier: Classifier;
 }
@@ -52,20 +52,15 @@ export function compileRules(rules: readonly Rule[], checks: CheckOptions = {}):
   const classify = classifier(rules);
   const checkContext: FileCheckContext = { classify: classify.classify, publicPrefixes: checks.publicPrefixes ?? [] };
   const fileChecks = checks.fileChecks ?? [];
-  const keywordChecks = new Set<FileCheck>();
-  for (const check of fileChecks) {
-    for (const keyword of new Set(checkKeywords(check, checkContext))) {
-      consumersOf(keyword).checks.push(check);
-      keywordChecks.add(check);
-    }
-  }
+  const keywordsOfChecks = new Map(fileChecks.map((check) => [check, [...new Set(checkKeywords(check, checkContext))]] as const));
+  for (const [check, keywords] of keywordsOfChecks) for (const keyword of keywords) consumersOf(keyword).checks.push(check);
   const search = new KeywordSearch(consumers.keys());
   return {
     rules: compiled,
     search,
     byKeyword: search.keywords.map((keyword) => consumers.get(keyword)!),
     fileChecks,
-    keywordChecks,
+    checkKeywords: keywordsOfChecks,
     checkContext,
     classifier: classify,
   };

@@ -1,4 +1,4 @@
-import { checkKeywords, checkRunsOn, type FileCheck } from '../checks/check.js';
+import { checkRunsOn, type FileCheck } from '../checks/check.js';
 import type { Finding, ScanTarget } from '../types.js';
 import { hasInlineAllow } from '../suppressions/inline.js';
 import type { Allowlist } from '../suppressions/allowlist.js';
@@ -30,7 +30,7 @@ export function scanTarget(target: ScanTarget, ruleSet: RuleSet, allowlist?: All
   // check, and are never decoded. UTF-16 text is decoded first.
   const utf16 = sniffed.encoding === 'utf-8' ? undefined : decodeAs(target.content, sniffed);
   const keywords = prefilter(ruleSet, utf16 ?? target.content);
-  const checks = ruleSet.fileChecks.filter((check) => checkRunsOn(check, target.path, !ruleSet.keywordChecks.has(check) || keywords.checks.has(check)));
+  const checks = ruleSet.fileChecks.filter((check) => checkRunsOn(check, target.path, ruleSet.checkKeywords.get(check)!.length === 0 || keywords.checks.has(check)));
   if (keywords.rules.length === 0 && checks.length === 0) return result;
   const text = utf16 ?? decodeAs(target.content, sniffed);
   const lines = new LineIndex(text);
@@ -64,7 +64,7 @@ function runFileChecks(path: string, text: string, checks: readonly FileCheck[],
   const found: Candidate[] = [];
   for (const check of checks) {
     for (const hit of check.run(path, text, ruleSet.checkContext)) {
-      found.push({ rule: { ...check, keywords: checkKeywords(check, ruleSet.checkContext) }, secret: hit.secret ?? '', start: hit.start, end: hit.end, hit });
+      found.push({ rule: { ...check, keywords: ruleSet.checkKeywords.get(check) }, secret: hit.secret ?? '', start: hit.start, end: hit.end, hit });
       if (hit.secret) masks.push(maskFor(hit.secret, hit.start, text, ruleSet));
     }
   }
